@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../config.ts';
+
+describe('config', () => {
+  it('when nothing is set, then the error names the missing URL and token', () => {
+    expect(() => loadConfig({})).toThrow(ConfigError);
+    try {
+      loadConfig({});
+    } catch (err) {
+      expect(String(err)).toContain('CHATWOOT_BASE_URL');
+      expect(String(err)).toContain('CHATWOOT_BOT_TOKEN');
+    }
+  });
+
+  it('when per-account tokens are given, then each account gets its own', () => {
+    const c = loadConfig({ CHATWOOT_BASE_URL: 'https://chat.example.com/', CHATWOOT_BOT_TOKENS: '1:aaa, 2:bbb' });
+    expect(c.chatwoot.tokens.get(2)).toBe('bbb');
+    expect(c.chatwoot.baseUrl).toBe('https://chat.example.com');
+  });
+
+  it('when the token list is malformed, then the error says the expected form', () => {
+    expect(() => loadConfig({ CHATWOOT_BASE_URL: 'https://x.example', CHATWOOT_BOT_TOKENS: 'oops' })).toThrow(
+      /<account id>:<token>/,
+    );
+  });
+});

@@ -1,0 +1,55 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDb } from '../store/db.ts';
+import { createQueue } from '../store/queue.ts';
+
+const fresh = () => join(mkdtempSync(join(tmpdir(), 'queue-')), 'data');
+const job = (convKey: string, n: number, keys = [`k${n}`]) => ({ convKey, event: 'message_created', payload: `{"n":${n}}`, dedupeKeys: keys });
+
+describe('durable queue', () => {
+  it('when the same key arrives twice, then the second is a duplicate of the first job', () => {
+    const q = createQueue(openDb(fresh()));
+    const a = q.enqueue(job('c1', 1, ['delivery:x', 'message:1']));
+    const b = q.enqueue(job('c1', 2, ['delivery:y', 'message:1']));
+    expect(a.duplicate).toBe(false);
+    expect(b).toEqual({ jobId: a.jobId, duplicate: true });
+  });
+
+  it('when a conversation has a job running, then its next job waits while other conversations proceed', () => {
+    const q = createQueue(openDb(fresh()));
+    q.enqueue(job('c1', 1));
+    q.enqueue(job('c1', 2));
+    q.enqueue(job('c2', 3));
+    const first = q.claim()!;
+    const second = q.claim()!;
+    expect(JSON.parse(first.payload).n).toBe(1);
+    expect(JSON.parse(second.payload).n).toBe(3);
+    expect(q.claim()).toBeUndefined();
+    q.complete(first.id);
+    expect(JSON.parse(q.claim()!.payload).n).toBe(2);
+  });
+
+  it('when a job is rescheduled, then later jobs of that conversation still wait for it', () => {
+    let t = 1000;
+    const q = createQueue(openDb(fresh()), () => t);
+    q.enqueue(job('c1', 1));
+    q.enqueue(job('c1', 2));
+    const first = q.claim()!;
+    q.retryAt(first.id, 5000, 'chatwoot down');
+    expect(q.claim()).toBeUndefined();
+    t = 5000;
+    expect(q.claim()!.id).toBe(first.id);
+  });
+
+  it('when the process dies with a job running, then reopening the store runs it again', () => {
+    const dir = fresh();
+    const q1 = createQueue(openDb(dir));
+    q1.enqueue(job('c1', 1));
+    expect(q1.claim()).toBeDefined();
+    const q2 = createQueue(openDb(dir));
+    expect(q2.recover()).toBe(1);
+    expect(q2.claim()?.attempts).toBe(2);
+  });
+});

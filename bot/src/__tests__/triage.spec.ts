@@ -1,0 +1,37 @@
+import { vaSopSchema } from '@sbf-chatwoot/shared';
+import { describe, expect, it } from 'vitest';
+import type { SopHit } from '../knowledge/sop-index.ts';
+import { decide, defaultPolicy, type DecisionInput } from '../triage.ts';
+
+const sop = (uid: string) => vaSopSchema.parse({ uid, type: 'va.sop', title: uid, status: 'published' });
+const hit = (uid: string, score: number, coverage: number): SopHit => ({ sop: sop(uid), score, coverage, matched: ['x'] });
+const strong = [hit('va-sop-reset-001', 30, 1), hit('va-sop-billing-001', 4, 0.2)];
+const base: DecisionInput = { text: 'how do I reset my password', hits: strong, botTurns: 0, hasAttachments: false, labels: [], policy: defaultPolicy };
+
+describe('decide', () => {
+  it.each<[string, Partial<DecisionInput>, string]>([
+    ['a clear match', {}, 'answer'],
+    ['no SOP hit', { hits: [] }, 'no_match'],
+    ['two SOPs tied', { hits: [hit('a', 10, 0.5), hit('b', 10, 0.5)] }, 'low_confidence'],
+    ['a request for a human', { text: 'can I talk to a real person please' }, 'human_request'],
+    ['a Spanish request for a human', { text: 'quiero hablar con un agente' }, 'human_request'],
+    ['a German request for a human', { text: 'Ich möchte mit einem Mitarbeiter sprechen' }, 'human_request'],
+    ['a refund', { text: 'I want a refund for last month' }, 'refund'],
+    ['a French cancellation', { text: 'je veux résilier mon abonnement' }, 'cancellation'],
+    ['a hacked account', { text: 'my account was hacked' }, 'security'],
+    ['an attachment', { hasAttachments: true }, 'attachment'],
+    ['a VIP label', { labels: ['vip'] }, 'vip'],
+    ['too many bot turns', { botTurns: 3 }, 'max_bot_turns'],
+    ['an empty message', { text: '   ' }, 'empty'],
+    ['a repeat after a bot answer', { text: 'that did not help, still not working' }, 'didnt_help'],
+  ])('when the message is %s, then the outcome is %s', (_name, change, expected) => {
+    const d = decide({ ...base, ...change });
+    expect(d.kind === 'answer' ? 'answer' : d.trigger).toBe(expected);
+    expect(d.reason.length).toBeGreaterThan(5);
+  });
+
+  it('when the client raises its threshold above the confidence, then it escalates', () => {
+    const d = decide({ ...base, policy: { ...defaultPolicy, threshold: 0.99 } });
+    expect(d.kind).toBe('escalate');
+  });
+});

@@ -1,0 +1,38 @@
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { errorMiddleware, HttpError } from './http/errors.ts';
+import type { Queue } from './store/queue.ts';
+import { webhookRouter } from './webhook/route.ts';
+
+export interface AppDeps {
+  config: Config;
+  queue: Queue;
+  log: Logger;
+  onQueued: () => void;
+  /** Extra middleware mounted before the routes (e.g. access logs). */
+  before?: express.RequestHandler[];
+}
+
+/** Builds the HTTP app; never listens, so tests and main.ts decide where it runs. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  for (const mw of deps.before ?? []) app.use(mw);
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true, jobs: deps.queue.counts() });
+  });
+  app.use(
+    webhookRouter({
+      secret: deps.config.webhook.secret,
+      maxAgeSeconds: deps.config.webhook.maxAgeSeconds,
+      maxBytes: deps.config.webhook.maxBytes,
+      queue: deps.queue,
+      onQueued: deps.onQueued,
+      log: deps.log,
+    }),
+  );
+  app.use((req, _res, next) => next(new HttpError(404, `no route for ${req.method} ${req.path}`)));
+  app.use(errorMiddleware(deps.log));
+  return app;
+}

@@ -1,0 +1,72 @@
+import type { Conversation } from '@sbf-chatwoot/shared';
+import type { HandlerContext } from '../handlers/context.ts';
+import type { ClientSetup } from '../sbf/directory.ts';
+import { chooseVa } from './choose-va.ts';
+import { findOrCreateTask } from './find-or-create-task.ts';
+
+export interface EscalationInput {
+  accountId: number;
+  conversation: Conversation;
+  setup: ClientSetup;
+  text: string;
+  trigger: string;
+  reason: string;
+}
+
+const firstName = (handle: string) => handle.charAt(0).toUpperCase() + handle.slice(1).split(/[-_.\s]/)[0];
+
+/**
+ * Task in SBF, VA assigned, customer told, VAs briefed, link stored, status → open.
+ * Every step is recorded once done, so a retry resumes instead of repeating.
+ */
+export async function escalate(ctx: HandlerContext, input: EscalationInput): Promise<string> {
+  const { accountId, conversation, setup } = input;
+  const c = conversation.id;
+  const steps = ctx.conversations;
+  ctx.conversations.ensure(accountId, c, setup.support.client_uid);
+
+  // Re-read before speaking: if a human already took the conversation, the bot stays quiet.
+  const current = await ctx.chatwoot.getConversation(accountId, c);
+  const stillOurs = !current || current.status === 'pending';
+  if (current?.status === 'pending' && steps.isDone(accountId, c, 'handoff')) steps.resetSteps(accountId, c);
+
+  const va = chooseVa(setup.support);
+  const task = await findOrCreateTask(ctx, { ...input, assignedTo: va.handle });
+  steps.linkTask(accountId, c, task.uid, input.reason);
+  ctx.log.info({ task: task.uid, va: va.handle, trigger: input.trigger }, 'escalating');
+
+  await steps.once(accountId, c, 'assign', async () => {
+    if (va.agentId !== undefined) await ctx.chatwoot.assign(accountId, c, { assignee_id: va.agentId });
+    else if (va.teamId !== undefined) await ctx.chatwoot.assign(accountId, c, { team_id: va.teamId });
+  });
+
+  await steps.once(accountId, c, 'handoff_message', async () => {
+    if (!stillOurs) return;
+    const who = va.handle ? `${firstName(va.handle)} from our team` : 'someone from our team';
+    await ctx.chatwoot.sendReply(accountId, c, `Thanks for your patience. I'm passing this to ${who}, who will reply here shortly.`);
+  });
+
+  await steps.once(accountId, c, 'private_note', () =>
+    ctx.chatwoot.addPrivateNote(
+      accountId,
+      c,
+      [
+        `Escalated to SBF task ${task.uid}: ${ctx.links.taskUrl(task.uid)}`,
+        `Why: ${input.reason}.`,
+        `VA: ${va.why}.`,
+        `Priority: ${task.priority}.`,
+      ].join('\n'),
+    ),
+  );
+
+  await steps.once(accountId, c, 'link_attribute', async () => {
+    // Chatwoot replaces the whole object: merge onto the freshest copy we have.
+    const base = current?.custom_attributes ?? conversation.custom_attributes;
+    await ctx.chatwoot.setCustomAttributes(accountId, c, { ...base, sbf_task_uid: task.uid });
+  });
+
+  await steps.once(accountId, c, 'handoff', async () => {
+    if (stillOurs) await ctx.chatwoot.handoff(accountId, c);
+  });
+  return task.uid;
+}

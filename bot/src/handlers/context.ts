@@ -1,0 +1,18 @@
+import type { Logger } from 'pino';
+import type { ChatwootClient } from '../chatwoot/client.ts';
+import type { SopIndex } from '../knowledge/sop-index.ts';
+import type { Directory } from '../sbf/directory.ts';
+import type { SbfStore } from '../sbf/store.ts';
+import type { ConversationStore } from '../store/conversations.ts';
+
+/** Everything a handler may use; handlers never see req/res. */
+export interface HandlerContext {
+  chatwoot: ChatwootClient;
+  sbf: SbfStore;
+  directory: Directory;
+  sops: SopIndex;
+  conversations: ConversationStore;
+  log: Logger;
+  links: { chatwootBaseUrl: string; taskUrl: (uid: string) => string };
+  now: () => Date;
+}

@@ -1,0 +1,16 @@
+import type { AgentBotEvent, AgentBotEventName } from '@sbf-chatwoot/shared';
+import type { HandlerContext } from './context.ts';
+import { onMessageCreated } from './message-created.ts';
+
+type Handler<E extends AgentBotEventName> = (ev: Extract<AgentBotEvent, { event: E }>, ctx: HandlerContext) => Promise<void>;
+
+/** Event name → handler. Events without one are acknowledged and logged at debug. */
+export const handlers: { [E in AgentBotEventName]?: Handler<E> } = {
+  message_created: onMessageCreated,
+};
+
+export async function dispatch(ev: AgentBotEvent, ctx: HandlerContext): Promise<void> {
+  const handler = handlers[ev.event] as Handler<typeof ev.event> | undefined;
+  if (!handler) return ctx.log.debug({ event: ev.event }, 'no handler for event');
+  await handler(ev as never, ctx);
+}

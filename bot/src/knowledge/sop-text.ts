@@ -1,0 +1,40 @@
+import type { VaSop } from '@sbf-chatwoot/shared';
+
+/** Splits a SOP body into `## Heading` sections (heading lower-cased). */
+function sections(body: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let name = '';
+  let lines: string[] = [];
+  for (const line of body.split(/\r?\n/)) {
+    const h = /^##\s+(.+?)\s*$/.exec(line);
+    if (h) {
+      if (lines.length) out.set(name, lines.join('\n').trim());
+      name = h[1]!.toLowerCase();
+      lines = [];
+    } else lines.push(line);
+  }
+  if (lines.length) out.set(name, lines.join('\n').trim());
+  return out;
+}
+
+const isInternal = (heading: string) => /\b(internal|va only|va-only|staff)\b/.test(heading);
+
+/**
+ * The customer-facing text of a SOP: its `## Answer` section, else every section that is not
+ * internal, else the steps. Internal sections never leave this function.
+ */
+export function customerText(sop: VaSop): string {
+  const secs = sections(sop.content ?? '');
+  const answer = secs.get('answer');
+  if (answer) return answer;
+  const publicParts = [...secs].filter(([h, text]) => !isInternal(h) && text).map(([, text]) => text);
+  if (publicParts.length) return publicParts.join('\n\n');
+  return sop.steps.map((s, i) => `${i + 1}. ${s}`).join('\n');
+}
+
+/** SOPs the bot may quote to customers: published and not confidential. */
+export function isCustomerFacing(sop: VaSop): boolean {
+  const level = sop.sensitivity?.level;
+  const isPublic = level === undefined || level === 'public' || (typeof level === 'number' && level <= 1);
+  return isPublic && (sop.status === undefined || sop.status === 'published');
+}

@@ -1,0 +1,58 @@
+import type { Db } from './db.ts';
+
+export interface ConversationRow {
+  account_id: number;
+  conversation_id: number;
+  client_uid: string | null;
+  task_uid: string | null;
+  escalated_at: number | null;
+  escalation_reason: string | null;
+  bot_turns: number;
+}
+
+/** What the bot remembers per conversation, and which escalation steps already ran. */
+export function createConversationStore(db: Db, now: () => number = Date.now) {
+  const get = db.prepare<[number, number], ConversationRow>(
+    'SELECT * FROM conversations WHERE account_id = ? AND conversation_id = ?',
+  );
+  const ensure = db.prepare(
+    `INSERT INTO conversations (account_id, conversation_id, client_uid) VALUES (?, ?, ?)
+     ON CONFLICT DO UPDATE SET client_uid = COALESCE(conversations.client_uid, excluded.client_uid)`,
+  );
+  const stepDone = db.prepare<[number, number, string], { done_at: number }>(
+    'SELECT done_at FROM steps WHERE account_id = ? AND conversation_id = ? AND step = ?',
+  );
+  const markStep = db.prepare('INSERT OR IGNORE INTO steps VALUES (?, ?, ?, ?)');
+
+  return {
+    get: (a: number, c: number) => get.get(a, c),
+    ensure(a: number, c: number, clientUid: string | null): ConversationRow {
+      ensure.run(a, c, clientUid);
+      return get.get(a, c)!;
+    },
+    countBotTurn: (a: number, c: number) =>
+      void db.prepare('UPDATE conversations SET bot_turns = bot_turns + 1 WHERE account_id = ? AND conversation_id = ?').run(a, c),
+    linkTask: (a: number, c: number, taskUid: string, reason: string) =>
+      void db
+        .prepare(
+          `UPDATE conversations SET task_uid = ?, escalation_reason = ?, escalated_at = COALESCE(escalated_at, ?)
+           WHERE account_id = ? AND conversation_id = ?`,
+        )
+        .run(taskUid, reason, now(), a, c),
+    /**
+     * Runs `fn` unless this step already completed for the conversation, so a retried
+     * escalation resumes where it stopped instead of repeating what Chatwoot already has.
+     */
+    async once<T>(a: number, c: number, step: string, fn: () => Promise<T>): Promise<T | undefined> {
+      if (stepDone.get(a, c, step)) return undefined;
+      const out = await fn();
+      markStep.run(a, c, step, now());
+      return out;
+    },
+    isDone: (a: number, c: number, step: string) => Boolean(stepDone.get(a, c, step)),
+    /** A new escalation round (the conversation came back to the bot after a handoff). */
+    resetSteps: (a: number, c: number) =>
+      void db.prepare('DELETE FROM steps WHERE account_id = ? AND conversation_id = ?').run(a, c),
+  };
+}
+export type ConversationStore = ReturnType<typeof createConversationStore>;

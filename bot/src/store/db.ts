@@ -1,0 +1,59 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type Db = Database.Database;
+
+/** Schema changes append here; `user_version` says how many have run. */
+const migrations = [
+  `CREATE TABLE jobs (
+     id INTEGER PRIMARY KEY,
+     conv_key TEXT NOT NULL,
+     event TEXT NOT NULL,
+     payload TEXT NOT NULL,
+     delivery_id TEXT,
+     status TEXT NOT NULL DEFAULT 'queued',
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_run_at INTEGER NOT NULL,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     last_error TEXT
+   );
+   CREATE INDEX jobs_ready ON jobs(status, next_run_at);
+   CREATE INDEX jobs_conv ON jobs(conv_key, status);
+   CREATE TABLE dedupe (key TEXT PRIMARY KEY, job_id INTEGER NOT NULL, created_at INTEGER NOT NULL);
+   CREATE TABLE conversations (
+     account_id INTEGER NOT NULL,
+     conversation_id INTEGER NOT NULL,
+     client_uid TEXT,
+     task_uid TEXT,
+     escalated_at INTEGER,
+     escalation_reason TEXT,
+     bot_turns INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (account_id, conversation_id)
+   );
+   CREATE TABLE steps (
+     account_id INTEGER NOT NULL,
+     conversation_id INTEGER NOT NULL,
+     step TEXT NOT NULL,
+     done_at INTEGER NOT NULL,
+     PRIMARY KEY (account_id, conversation_id, step)
+   );`,
+];
+
+export function openDb(dataDir: string, file = 'bot.sqlite'): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, file));
+  // WAL + NORMAL: a committed row survives a process crash (SIGKILL); see docs/decisions/002.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  for (let v = version; v < migrations.length; v++) {
+    db.transaction(() => {
+      db.exec(migrations[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+  return db;
+}

@@ -1,0 +1,76 @@
+import type { VaSop } from '@sbf-chatwoot/shared';
+import type { SopHit } from './knowledge/sop-index.ts';
+import { matchTrigger } from './triggers.ts';
+
+export interface Policy {
+  /** Answer only at or above this confidence (0..1); per client. */
+  threshold: number;
+  maxBotTurns: number;
+  vipLabels: string[];
+}
+
+export const defaultPolicy: Policy = { threshold: 0.55, maxBotTurns: 3, vipLabels: ['vip'] };
+
+export interface DecisionInput {
+  text: string;
+  hits: SopHit[];
+  botTurns: number;
+  hasAttachments: boolean;
+  labels: string[];
+  policy: Policy;
+}
+
+export type Decision =
+  | { kind: 'answer'; sop: VaSop; confidence: number; reason: string }
+  | { kind: 'escalate'; trigger: string; confidence: number; reason: string };
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * How sure we are that the top SOP answers the message: BM25 strength (saturating),
+ * margin over the runner-up, and how many of the customer's words it covers.
+ */
+export function confidenceOf(hits: SopHit[]): number {
+  const [top, second] = hits;
+  if (!top) return 0;
+  const strength = 1 - Math.exp(-top.score / 8);
+  const margin = second ? Math.max(0, (top.score - second.score) / top.score) : 1;
+  return round(0.4 * top.coverage + 0.3 * margin + 0.3 * strength);
+}
+
+/** Answer-or-escalate, as a pure function of the message, the retrieved SOPs and the policy. */
+export function decide(input: DecisionInput): Decision {
+  const text = input.text.trim();
+  const escalate = (trigger: string, reason: string, confidence = 0): Decision => ({
+    kind: 'escalate',
+    trigger,
+    confidence,
+    reason,
+  });
+
+  if (input.labels.some((l) => input.policy.vipLabels.includes(l))) return escalate('vip', 'VIP customer: a VA answers');
+  if (input.hasAttachments) return escalate('attachment', 'the customer sent a file the bot cannot read');
+  if (!text) return escalate('empty', 'the message has no text');
+  const trigger = matchTrigger(text);
+  if (trigger) return escalate(trigger, `the message matches the "${trigger}" rule`);
+  if (input.botTurns >= input.policy.maxBotTurns) {
+    return escalate('max_bot_turns', `the bot already answered ${input.botTurns} times in this conversation`);
+  }
+
+  const confidence = confidenceOf(input.hits);
+  const top = input.hits[0];
+  if (!top) return escalate('no_match', 'no SOP matches the question');
+  if (confidence < input.policy.threshold) {
+    return escalate(
+      'low_confidence',
+      `best SOP "${top.sop.title}" scored ${confidence} < threshold ${input.policy.threshold}`,
+      confidence,
+    );
+  }
+  return {
+    kind: 'answer',
+    sop: top.sop,
+    confidence,
+    reason: `SOP "${top.sop.title}" matched ${top.matched.join(', ')} (confidence ${confidence})`,
+  };
+}

@@ -1,0 +1,104 @@
+import type { Logger } from 'pino';
+import type { Job, Queue } from './store/queue.ts';
+
+export type JobRunner = (job: Job, log: Logger) => Promise<void>;
+
+/** Errors say whether trying again can help, and when. */
+export interface RetryHint {
+  retryable?: boolean;
+  retryAfterMs?: number;
+}
+
+const BASE_DELAY_MS = 1000;
+const MAX_DELAY_MS = 5 * 60_000;
+
+export function backoffMs(attempts: number, retryAfterMs?: number): number {
+  const exp = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
+  const jittered = exp / 2 + Math.random() * (exp / 2);
+  return Math.max(jittered, retryAfterMs ?? 0);
+}
+
+/**
+ * Pulls jobs from the durable queue and runs them, `concurrency` at a time.
+ * A job that fails with a retryable error is rescheduled with backoff until `maxAgeMs`;
+ * nothing acknowledged to Chatwoot is dropped silently.
+ */
+export function startWorker(opts: {
+  queue: Queue;
+  run: JobRunner;
+  log: Logger;
+  concurrency: number;
+  maxAgeMs: number;
+  now?: () => number;
+}) {
+  const { queue, run, log, concurrency, maxAgeMs } = opts;
+  const now = opts.now ?? Date.now;
+  let active = 0;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const idle: Array<() => void> = [];
+
+  async function runOne(job: Job) {
+    const jobLog = log.child({ jobId: job.id, event: job.event, conv: job.conv_key, attempt: job.attempts });
+    try {
+      await run(job, jobLog);
+      queue.complete(job.id);
+    } catch (err) {
+      const hint = (err ?? {}) as RetryHint;
+      const message = err instanceof Error ? err.message : String(err);
+      const tooOld = now() - job.created_at > maxAgeMs;
+      if (hint.retryable === false) {
+        jobLog.error({ err }, 'job failed permanently');
+        queue.fail(job.id, message);
+      } else if (tooOld) {
+        jobLog.error({ err }, 'job gave up after max age');
+        queue.fail(job.id, message, 'dead');
+      } else {
+        const delay = backoffMs(job.attempts, hint.retryAfterMs);
+        jobLog.warn({ err: message, retryInMs: Math.round(delay) }, 'job failed, will retry');
+        queue.retryAt(job.id, now() + delay, message);
+      }
+    }
+  }
+
+  function pump() {
+    if (stopped) return;
+    while (active < concurrency) {
+      const job = queue.claim();
+      if (!job) break;
+      active++;
+      void runOne(job).finally(() => {
+        active--;
+        pump();
+      });
+    }
+    if (active === 0) idle.splice(0).forEach((resolve) => resolve());
+    schedule();
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    const next = queue.nextRunAt();
+    if (next === undefined || stopped) return;
+    timer = setTimeout(pump, Math.max(5, next - now()));
+    timer.unref();
+  }
+
+  queue.recover();
+  setImmediate(pump);
+
+  return {
+    /** Call after enqueueing so the job starts without waiting for the timer. */
+    kick: () => setImmediate(pump),
+    /** Resolves when no job is running (used for graceful shutdown). */
+    drain: () => (active === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+    get active() {
+      return active;
+    },
+  };
+}
+export type Worker = ReturnType<typeof startWorker>;
