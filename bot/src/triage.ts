@@ -9,10 +9,24 @@ export interface Policy {
   vipLabels: string[];
 }
 
-export const defaultPolicy: Policy = { threshold: 0.55, maxBotTurns: 3, vipLabels: ['vip'] };
+export const defaultPolicy: Policy = { threshold: 0.72, maxBotTurns: 3, vipLabels: ['vip'] };
+
+/** The client's `bot:` settings from its va.customer_support note, over the defaults. */
+export function policyFor(bot: unknown): Policy {
+  const b = (bot ?? {}) as { confidence_threshold?: number; max_bot_turns?: number; vip_labels?: string[] };
+  return {
+    threshold: b.confidence_threshold ?? defaultPolicy.threshold,
+    maxBotTurns: b.max_bot_turns ?? defaultPolicy.maxBotTurns,
+    vipLabels: b.vip_labels ?? defaultPolicy.vipLabels,
+  };
+}
 
 export interface DecisionInput {
   text: string;
+  language: string;
+  /** Whether the client has any SOP in the customer's language. */
+  hasLanguage: boolean;
+  lastAnsweredSop?: string;
   hits: SopHit[];
   botTurns: number;
   hasAttachments: boolean;
@@ -27,15 +41,16 @@ export type Decision =
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
- * How sure we are that the top SOP answers the message: BM25 strength (saturating),
- * margin over the runner-up, and how many of the customer's words it covers.
+ * How sure we are that the top SOP answers the message: how much of the customer's wording it
+ * covers (rarity-weighted), its margin over the runner-up, and its BM25 score (saturating).
+ * Weights and the default threshold were fitted on bot/eval/dev.jsonl only; see README.
  */
 export function confidenceOf(hits: SopHit[]): number {
   const [top, second] = hits;
   if (!top) return 0;
-  const strength = 1 - Math.exp(-top.score / 8);
+  const strength = 1 - Math.exp(-top.score / 40);
   const margin = second ? Math.max(0, (top.score - second.score) / top.score) : 1;
-  return round(0.4 * top.coverage + 0.3 * margin + 0.3 * strength);
+  return round(0.3 * top.idfCoverage + 0.4 * margin + 0.3 * strength);
 }
 
 /** Answer-or-escalate, as a pure function of the message, the retrieved SOPs and the policy. */
@@ -57,9 +72,13 @@ export function decide(input: DecisionInput): Decision {
     return escalate('max_bot_turns', `the bot already answered ${input.botTurns} times in this conversation`);
   }
 
+  if (!input.hasLanguage) return escalate('no_sop_in_language', `no SOP is written in "${input.language}"`);
   const confidence = confidenceOf(input.hits);
   const top = input.hits[0];
   if (!top) return escalate('no_match', 'no SOP matches the question');
+  if (top.sop.uid === input.lastAnsweredSop) {
+    return escalate('repeat_question', `the customer asks again what SOP "${top.sop.title}" already answered`, confidence);
+  }
   if (confidence < input.policy.threshold) {
     return escalate(
       'low_confidence',

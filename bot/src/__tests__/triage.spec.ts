@@ -4,9 +4,9 @@ import type { SopHit } from '../knowledge/sop-index.ts';
 import { decide, defaultPolicy, type DecisionInput } from '../triage.ts';
 
 const sop = (uid: string) => vaSopSchema.parse({ uid, type: 'va.sop', title: uid, status: 'published' });
-const hit = (uid: string, score: number, coverage: number): SopHit => ({ sop: sop(uid), score, coverage, matched: ['x'] });
+const hit = (uid: string, score: number, coverage: number): SopHit => ({ sop: sop(uid), score, coverage, idfCoverage: coverage, matched: ['x'] });
 const strong = [hit('va-sop-reset-001', 30, 1), hit('va-sop-billing-001', 4, 0.2)];
-const base: DecisionInput = { text: 'how do I reset my password', hits: strong, botTurns: 0, hasAttachments: false, labels: [], policy: defaultPolicy };
+const base: DecisionInput = { text: 'how do I reset my password', language: 'en', hasLanguage: true, hits: strong, botTurns: 0, hasAttachments: false, labels: [], policy: defaultPolicy };
 
 describe('decide', () => {
   it.each<[string, Partial<DecisionInput>, string]>([
@@ -24,6 +24,8 @@ describe('decide', () => {
     ['too many bot turns', { botTurns: 3 }, 'max_bot_turns'],
     ['an empty message', { text: '   ' }, 'empty'],
     ['a repeat after a bot answer', { text: 'that did not help, still not working' }, 'didnt_help'],
+    ['the same question again', { lastAnsweredSop: 'va-sop-reset-001' }, 'repeat_question'],
+    ['in a language without SOPs', { language: 'de', hasLanguage: false }, 'no_sop_in_language'],
   ])('when the message is %s, then the outcome is %s', (_name, change, expected) => {
     const d = decide({ ...base, ...change });
     expect(d.kind === 'answer' ? 'answer' : d.trigger).toBe(expected);

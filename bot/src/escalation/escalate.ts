@@ -1,7 +1,9 @@
 import type { Conversation } from '@sbf-chatwoot/shared';
 import type { HandlerContext } from '../handlers/context.ts';
 import type { ClientSetup } from '../sbf/directory.ts';
+import type { Language } from '../knowledge/language.ts';
 import { chooseVa } from './choose-va.ts';
+import { handoffMessage } from './handoff-message.ts';
 import { findOrCreateTask } from './find-or-create-task.ts';
 
 export interface EscalationInput {
@@ -11,6 +13,7 @@ export interface EscalationInput {
   text: string;
   trigger: string;
   reason: string;
+  language: Language;
 }
 
 const firstName = (handle: string) => handle.charAt(0).toUpperCase() + handle.slice(1).split(/[-_.\s]/)[0];
@@ -42,8 +45,8 @@ export async function escalate(ctx: HandlerContext, input: EscalationInput): Pro
 
   await steps.once(accountId, c, 'handoff_message', async () => {
     if (!stillOurs) return;
-    const who = va.handle ? `${firstName(va.handle)} from our team` : 'someone from our team';
-    await ctx.chatwoot.sendReply(accountId, c, `Thanks for your patience. I'm passing this to ${who}, who will reply here shortly.`);
+    const name = va.handle ? firstName(va.handle) : undefined;
+    await ctx.chatwoot.sendReply(accountId, c, handoffMessage(input.language, name));
   });
 
   await steps.once(accountId, c, 'private_note', () =>

@@ -1,7 +1,8 @@
 import type { MessageEvent } from '@sbf-chatwoot/shared';
 import { escalate } from '../escalation/escalate.ts';
 import { customerText } from '../knowledge/sop-text.ts';
-import { decide, defaultPolicy, type Policy } from '../triage.ts';
+import { assess } from '../assess.ts';
+import { policyFor } from '../triage.ts';
 import type { HandlerContext } from './context.ts';
 
 /** Why the bot stays out of a message, or undefined when it is the bot's to answer. */
@@ -10,15 +11,6 @@ export function skipReason(ev: MessageEvent): string | undefined {
   if (ev.message_type !== 'incoming') return `${ev.message_type} message (${ev.sender?.type ?? 'system'})`;
   if (ev.conversation.status !== 'pending') return `conversation is ${ev.conversation.status}: humans own it`;
   return undefined;
-}
-
-function policyFor(bot: unknown): Policy {
-  const b = (bot ?? {}) as { confidence_threshold?: number; max_bot_turns?: number };
-  return {
-    ...defaultPolicy,
-    threshold: b.confidence_threshold ?? defaultPolicy.threshold,
-    maxBotTurns: b.max_bot_turns ?? defaultPolicy.maxBotTurns,
-  };
 }
 
 export async function onMessageCreated(ev: MessageEvent, ctx: HandlerContext): Promise<void> {
@@ -39,18 +31,32 @@ export async function onMessageCreated(ev: MessageEvent, ctx: HandlerContext): P
   const clientUid = setup.support.client_uid;
   const row = ctx.conversations.ensure(accountId, conversation.id, clientUid);
   const text = ev.content ?? '';
-  const decision = decide({
+  const attrs = conversation.additional_attributes;
+  const decision = assess(ctx.sops, {
+    clientUid,
     text,
-    hits: ctx.sops.search(clientUid, text),
+    languageHint: String(attrs.conversation_language ?? attrs.browser_language ?? row.language ?? ''),
     botTurns: row.bot_turns,
     hasAttachments: Boolean(ev.attachments?.length),
     labels: conversation.labels,
     policy: policyFor(setup.support.bot),
+    lastAnsweredSop: row.last_answer_sop ?? undefined,
   });
-  ctx.log.info({ decision: decision.kind, confidence: decision.confidence, reason: decision.reason }, 'triaged');
+  ctx.log.info(
+    { decision: decision.kind, confidence: decision.confidence, language: decision.language, reason: decision.reason },
+    'triaged',
+  );
 
   if (decision.kind === 'escalate') {
-    await escalate(ctx, { accountId, conversation, setup, text, trigger: decision.trigger, reason: decision.reason });
+    await escalate(ctx, {
+      accountId,
+      conversation,
+      setup,
+      text,
+      trigger: decision.trigger,
+      reason: decision.reason,
+      language: decision.language,
+    });
     return;
   }
 
@@ -64,6 +70,6 @@ export async function onMessageCreated(ev: MessageEvent, ctx: HandlerContext): P
     const url = decision.sop.publish?.url;
     const source = url ? `Source: ${decision.sop.title} (${url})` : `Source: ${decision.sop.title}`;
     await ctx.chatwoot.sendReply(accountId, conversation.id, `${customerText(decision.sop)}\n\n${source}`);
-    ctx.conversations.countBotTurn(accountId, conversation.id);
+    ctx.conversations.recordAnswer(accountId, conversation.id, decision.sop.uid, decision.language);
   });
 }

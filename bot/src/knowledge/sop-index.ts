@@ -1,6 +1,8 @@
 import { vaSopSchema, type VaSop } from '@sbf-chatwoot/shared';
 import MiniSearch from 'minisearch';
 import type { SbfStore } from '../sbf/store.ts';
+import { termProcessor } from './analyzer.ts';
+import { asLanguage, type Language } from './language.ts';
 import { customerText, isCustomerFacing } from './sop-text.ts';
 
 export interface SopHit {
@@ -8,7 +10,15 @@ export interface SopHit {
   score: number;
   /** Share of the query's terms that this SOP matched, 0..1. */
   coverage: number;
+  /** The same share weighted by each term's rarity: words the SOPs never use weigh most. */
+  idfCoverage: number;
   matched: string[];
+}
+
+interface ClientIndex {
+  search: MiniSearch<Doc>;
+  /** term → number of SOPs containing it, for the rarity weights. */
+  df: Map<string, number>;
 }
 
 interface Doc {
@@ -19,52 +29,74 @@ interface Doc {
   answer: string;
 }
 
-const STOP = new Set(
-  'a an and are as at be but by can could do does for from have hi hello how i if in is it me my of on or our please so that the there this to was we what when where which who why will with would you your'.split(
-    ' ',
-  ),
-);
-const processTerm = (term: string) => {
-  const t = term.toLowerCase();
-  return t.length < 2 || STOP.has(t) ? null : t;
-};
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+const UNSEEN_WEIGHT = Number(process.env.UNSEEN_WEIGHT ?? 0.5);
 
-function newIndex() {
+function newIndex(lang: Language) {
   return new MiniSearch<Doc>({
     fields: ['title', 'tags', 'trigger', 'answer'],
-    processTerm,
-    searchOptions: { boost: { title: 3, tags: 2, trigger: 1.5 }, prefix: true, fuzzy: 0.2, combineWith: 'OR' },
+    processTerm: termProcessor(lang),
+    searchOptions: { boost: { title: 3, tags: 2, trigger: 1.5 }, prefix: (t) => t.length > 4, fuzzy: (t) => (t.length > 5 ? 0.2 : false), combineWith: 'OR' },
   });
 }
 
-function toDoc(sop: VaSop): Doc {
-  return {
-    id: sop.uid,
-    title: sop.title,
-    tags: (sop.tags ?? []).join(' '),
-    trigger: sop.trigger ?? '',
-    answer: customerText(sop),
-  };
-}
+const toDoc = (sop: VaSop): Doc => ({
+  id: sop.uid,
+  title: sop.title,
+  tags: (sop.tags ?? []).join(' '),
+  trigger: [sop.trigger, sop.desired_outcome].filter(Boolean).join(' '),
+  answer: process.env.WITH_INTERNAL ? `${customerText(sop)} ${sop.content ?? ''} ${sop.steps.join(' ')}` : customerText(sop),
+});
+
+export const sopLanguage = (sop: VaSop): Language => asLanguage(sop.locale) ?? 'en';
 
 /**
- * BM25 retrieval (MiniSearch) over the SOPs a client's customers may see: the client's own
- * plus generic ones. One index per client, updated in place when a SOP note changes.
+ * BM25 retrieval (MiniSearch) over the SOPs a client's customers may see — the client's own
+ * plus generic ones — with one index per client and language, each with its own stemmer.
+ * Indexes are built on first use and updated in place when a SOP note changes.
  */
 export async function createSopIndex(store: SbfStore) {
   const sops = new Map<string, VaSop>();
-  const indexes = new Map<string, MiniSearch<Doc>>();
+  const indexes = new Map<string, ClientIndex>();
+  /** term → SOPs using it across every client and language: the agency's topic vocabulary. */
+  const agencyDf = new Map<string, number>();
+  const key = (client: string, lang: Language) => `${client}|${lang}`;
+  const belongs = (sop: VaSop, client: string, lang: Language) =>
+    (!sop.client_uid || sop.client_uid === client) && sopLanguage(sop) === lang;
 
-  const belongs = (sop: VaSop, clientUid: string) => !sop.client_uid || sop.client_uid === clientUid;
-
-  function indexFor(clientUid: string): MiniSearch<Doc> {
-    let idx = indexes.get(clientUid);
+  function indexFor(client: string, lang: Language): ClientIndex {
+    let idx = indexes.get(key(client, lang));
     if (!idx) {
-      idx = newIndex();
-      idx.addAll([...sops.values()].filter((s) => belongs(s, clientUid)).map(toDoc));
-      indexes.set(clientUid, idx);
+      idx = { search: newIndex(lang), df: new Map() };
+      for (const sop of sops.values()) if (belongs(sop, client, lang)) add(idx, lang, sop);
+      indexes.set(key(client, lang), idx);
     }
     return idx;
+  }
+
+  function docTerms(lang: Language, sop: VaSop): Set<string> {
+    const process = termProcessor(lang);
+    const doc = toDoc(sop);
+    const text = [doc.title, doc.tags, doc.trigger, doc.answer].join(' ');
+    return new Set(tokenize(text).map(process).filter((t): t is string => Boolean(t)));
+  }
+
+  function add(idx: ClientIndex, lang: Language, sop: VaSop) {
+    idx.search.add(toDoc(sop));
+    for (const t of docTerms(lang, sop)) idx.df.set(t, (idx.df.get(t) ?? 0) + 1);
+  }
+
+  function remove(idx: ClientIndex, lang: Language, sop: VaSop) {
+    if (!idx.search.has(sop.uid)) return;
+    idx.search.discard(sop.uid);
+    for (const t of docTerms(lang, sop)) idx.df.set(t, (idx.df.get(t) ?? 1) - 1);
+  }
+
+  function eachIndexOf(sop: VaSop, fn: (idx: ClientIndex, lang: Language) => void) {
+    for (const [k, idx] of indexes) {
+      const [client, lang] = k.split('|') as [string, Language];
+      if (belongs(sop, client, lang)) fn(idx, lang);
+    }
   }
 
   function upsert(raw: unknown) {
@@ -74,11 +106,13 @@ export async function createSopIndex(store: SbfStore) {
     const before = sops.get(sop.uid);
     if (before) {
       sops.delete(sop.uid);
-      for (const [client, idx] of indexes) if (belongs(before, client) && idx.has(sop.uid)) idx.discard(sop.uid);
+      eachIndexOf(before, (idx, lang) => remove(idx, lang, before));
+      for (const t of docTerms(sopLanguage(before), before)) agencyDf.set(t, (agencyDf.get(t) ?? 1) - 1);
     }
     if (!isCustomerFacing(sop)) return;
     sops.set(sop.uid, sop);
-    for (const [client, idx] of indexes) if (belongs(sop, client)) idx.add(toDoc(sop));
+    for (const t of docTerms(sopLanguage(sop), sop)) agencyDf.set(t, (agencyDf.get(t) ?? 0) + 1);
+    eachIndexOf(sop, (idx, lang) => add(idx, lang, sop));
   }
 
   for (const sop of await store.query({ type: 'va.sop', allClients: true })) upsert(sop);
@@ -89,19 +123,39 @@ export async function createSopIndex(store: SbfStore) {
   });
 
   return {
-    search(clientUid: string, text: string, limit = 5): SopHit[] {
-      const queryTerms = [...new Set(MiniSearch.getDefault('tokenize')(text).map(processTerm).filter(Boolean))];
-      if (!queryTerms.length) return [];
-      return indexFor(clientUid)
+    search(clientUid: string, text: string, lang: Language = 'en', limit = 5): SopHit[] {
+      const process = termProcessor(lang);
+      const queryTerms = new Set(tokenize(text).map(process).filter((t): t is string => Boolean(t)));
+      if (!queryTerms.size) return [];
+      const idx = indexFor(clientUid, lang);
+      const n = idx.search.documentCount;
+      // BM25's idf. A word this client's SOPs lack but other SOPs of the agency use names a topic
+      // the client has no answer for: full weight. A word no SOP uses is as likely a name, a typo or
+      // small talk: a fraction of that weight (calibrated on bot/eval). Numbers weigh nothing.
+      const idf = (t: string) => {
+        const df = idx.df.get(t) ?? 0;
+        const w = Math.log(1 + (n - Math.max(df, 1) + 0.5) / (Math.max(df, 1) + 0.5));
+        if (df > 0 || (agencyDf.get(t) ?? 0) > 0) return w;
+        return /\d/.test(t) ? 0 : UNSEEN_WEIGHT * w;
+      };
+      const total = [...queryTerms].reduce((sum, t) => sum + idf(t), 0);
+      return idx.search
         .search(text)
         .slice(0, limit)
-        .map((r) => ({
-          sop: sops.get(r.id)!,
-          score: r.score,
-          matched: r.queryTerms,
-          coverage: Math.min(1, r.queryTerms.length / queryTerms.length),
-        }));
+        .map((r) => {
+          const matched = new Set(r.queryTerms);
+          const covered = [...matched].reduce((sum, t) => sum + idf(t), 0);
+          return {
+            sop: sops.get(r.id)!,
+            score: r.score,
+            matched: r.queryTerms,
+            coverage: Math.min(1, matched.size / queryTerms.size),
+            idfCoverage: total > 0 ? Math.min(1, covered / total) : 0,
+          };
+        });
     },
+    /** Does any SOP of this client answer in `lang`? (Otherwise we hand off in that language.) */
+    hasLanguage: (clientUid: string, lang: Language) => indexFor(clientUid, lang).search.documentCount > 0,
     get: (uid: string) => sops.get(uid),
     size: () => sops.size,
   };

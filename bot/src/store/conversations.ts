@@ -8,6 +8,8 @@ export interface ConversationRow {
   escalated_at: number | null;
   escalation_reason: string | null;
   bot_turns: number;
+  last_answer_sop: string | null;
+  language: string | null;
 }
 
 /** What the bot remembers per conversation, and which escalation steps already ran. */
@@ -30,8 +32,13 @@ export function createConversationStore(db: Db, now: () => number = Date.now) {
       ensure.run(a, c, clientUid);
       return get.get(a, c)!;
     },
-    countBotTurn: (a: number, c: number) =>
-      void db.prepare('UPDATE conversations SET bot_turns = bot_turns + 1 WHERE account_id = ? AND conversation_id = ?').run(a, c),
+    recordAnswer: (a: number, c: number, sopUid: string, language: string) =>
+      void db
+        .prepare(
+          `UPDATE conversations SET bot_turns = bot_turns + 1, last_answer_sop = ?, language = ?
+           WHERE account_id = ? AND conversation_id = ?`,
+        )
+        .run(sopUid, language, a, c),
     linkTask: (a: number, c: number, taskUid: string, reason: string) =>
       void db
         .prepare(

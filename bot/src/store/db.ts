@@ -39,6 +39,8 @@ const migrations = [
      done_at INTEGER NOT NULL,
      PRIMARY KEY (account_id, conversation_id, step)
    );`,
+  `ALTER TABLE conversations ADD COLUMN last_answer_sop TEXT;
+   ALTER TABLE conversations ADD COLUMN language TEXT;`,
 ];
 
 export function openDb(dataDir: string, file = 'bot.sqlite'): Db {

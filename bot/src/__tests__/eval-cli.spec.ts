@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const bot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', join(bot, 'src/cli/eval.ts'), ...args], { cwd: bot, encoding: 'utf8' });
+
+describe('eval CLI', () => {
+  it('when run on the shipped vault with two cases, then it prints a decision per case and a summary', () => {
+    const cases = join(mkdtempSync(join(tmpdir(), 'eval-')), 'cases.jsonl');
+    writeFileSync(
+      cases,
+      [
+        { text: 'forgot my password and the reset email never came, what do I do', client_uid: 'va-client-acme-001', expect: { answer: 'va-sop-acme-reset-password-001' } },
+        { text: 'I want to talk to a human right now', client_uid: 'va-client-acme-001', expect: { escalate: true } },
+      ]
+        .map((c) => JSON.stringify(c))
+        .join('\n'),
+    );
+    const out = run('eval/vault', cases);
+    expect(out.status).toBe(0);
+    const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0].got).toEqual({ answer: 'va-sop-acme-reset-password-001' });
+    expect(lines[1].got).toMatchObject({ escalate: true, trigger: 'human_request' });
+    expect(lines[2].summary).toMatchObject({ cases: 2, escalation_recall: 1 });
+  });
+
+  it('when a case line is malformed, then it names the line and exits non-zero', () => {
+    const cases = join(mkdtempSync(join(tmpdir(), 'eval-')), 'bad.jsonl');
+    writeFileSync(cases, '{"text":"hi","client_uid":"x","expect":{}}\n');
+    const out = run('eval/vault', cases);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain('bad.jsonl:1');
+  });
+
+  it('when arguments are missing, then usage is printed and it exits non-zero', () => {
+    const out = run();
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain('usage:');
+  });
+});

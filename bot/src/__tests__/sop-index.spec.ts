@@ -1,0 +1,67 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { createSopIndex } from '../knowledge/sop-index.ts';
+import { detectLanguage } from '../knowledge/language.ts';
+import { openVaultStore } from '../sbf/vault-store.ts';
+
+const log = pino({ level: 'silent' });
+const sop = (uid: string, client: string | undefined, title: string, answer: string, extra: Record<string, unknown> = {}) => ({
+  uid,
+  type: 'va.sop',
+  ...(client ? { client_uid: client } : {}),
+  title,
+  status: 'published',
+  sensitivity: { level: 'public' },
+  content: `## Answer\n${answer}\n\n## Internal\nSECRET-ESCALATION-NOTE`,
+  ...extra,
+});
+
+async function setup() {
+  const store = openVaultStore(mkdtempSync(join(tmpdir(), 'idx-')), log);
+  await store.create(sop('va-sop-a-reset-001', 'va-client-a-001', 'Reset your password', 'Use Forgot password on the sign-in page.'));
+  await store.create(sop('va-sop-a-reset-es-001', 'va-client-a-001', 'Restablecer la contraseña', 'Usa «Olvidé mi contraseña» en la página de acceso.', { locale: 'es' }));
+  await store.create(sop('va-sop-b-reset-001', 'va-client-b-001', 'Resetting passwords', 'Call the front desk to reset passwords.'));
+  await store.create(sop('va-sop-generic-hours-001', undefined, 'Support hours', 'We answer chats from 9am to 5pm, Monday to Friday.'));
+  await store.create(sop('va-sop-a-draft-001', 'va-client-a-001', 'Password policy draft', 'Passwords expire.', { status: 'draft' }));
+  return { store, index: await createSopIndex(store) };
+}
+
+describe('SOP index', () => {
+  it('when a client searches, then only its own and generic SOPs come back', async () => {
+    const { index } = await setup();
+    const uids = index.search('va-client-a-001', 'reset my password', 'en').map((h) => h.sop.uid);
+    expect(uids[0]).toBe('va-sop-a-reset-001');
+    expect(uids).not.toContain('va-sop-b-reset-001');
+    expect(uids).not.toContain('va-sop-a-draft-001');
+    expect(index.search('va-client-b-001', 'support hours', 'en')[0]?.sop.uid).toBe('va-sop-generic-hours-001');
+  });
+
+  it('when the customer writes Spanish, then the Spanish SOP is found with Spanish stemming', async () => {
+    const { index } = await setup();
+    const lang = detectLanguage('¿Cómo restablezco mi contraseña? La olvidé', undefined);
+    expect(lang).toBe('es');
+    expect(index.search('va-client-a-001', '¿Cómo restablezco mi contraseña? La olvidé', lang)[0]?.sop.uid).toBe('va-sop-a-reset-es-001');
+    expect(index.hasLanguage('va-client-a-001', 'de')).toBe(false);
+  });
+
+  it('when words of the question appear in no SOP, then the rarity-weighted coverage drops', async () => {
+    const { index } = await setup();
+    const plain = index.search('va-client-a-001', 'reset password', 'en')[0]!;
+    const offTopic = index.search('va-client-a-001', 'reset password for my linux kubernetes cluster', 'en')[0]!;
+    expect(plain.idfCoverage).toBe(1);
+    expect(offTopic.idfCoverage).toBeLessThan(plain.idfCoverage);
+  });
+
+  it('when a SOP note changes in the vault, then the index follows without a rebuild', async () => {
+    const { store, index } = await setup();
+    await store.update('va-sop-a-draft-001', { status: 'published', title: 'Password expiry', content: '## Answer\nPasswords expire after 90 days.' });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(index.search('va-client-a-001', 'when do passwords expire', 'en')[0]?.sop.uid).toBe('va-sop-a-draft-001');
+    await store.update('va-sop-a-draft-001', { status: 'retired' });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(index.search('va-client-a-001', 'when do passwords expire', 'en').map((h) => h.sop.uid)).not.toContain('va-sop-a-draft-001');
+  });
+});

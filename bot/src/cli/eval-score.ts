@@ -1,0 +1,25 @@
+export interface CaseResult {
+  expect: { answer: string } | { escalate: true };
+  got: { answer: string } | { escalate: true; trigger: string };
+}
+
+const ratio = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 1000);
+
+/**
+ * answer precision: of the bot's answers, the share with the right SOP (escalating is never wrong here);
+ * escalation recall: of the cases that must reach a human, the share that did;
+ * deflection: of the answerable cases, the share the bot answered correctly.
+ */
+export function scoreCases(results: CaseResult[]) {
+  const answered = results.filter((r) => 'answer' in r.got);
+  const correct = answered.filter((r) => 'answer' in r.expect && 'answer' in r.got && r.expect.answer === r.got.answer);
+  const mustEscalate = results.filter((r) => 'escalate' in r.expect);
+  const answerable = results.filter((r) => 'answer' in r.expect);
+  return {
+    cases: results.length,
+    answered: answered.length,
+    answer_precision: ratio(correct.length, answered.length),
+    escalation_recall: ratio(mustEscalate.filter((r) => 'escalate' in r.got).length, mustEscalate.length),
+    deflection: ratio(correct.length, answerable.length),
+  };
+}

@@ -1,0 +1,35 @@
+import { stemmer as de } from '@orama/stemmers/german';
+import { stemmer as en } from '@orama/stemmers/english';
+import { stemmer as es } from '@orama/stemmers/spanish';
+import { stemmer as fr } from '@orama/stemmers/french';
+import { stemmer as pt } from '@orama/stemmers/portuguese';
+import { stopwords as deStop } from '@orama/stopwords/german';
+import { stopwords as enStop } from '@orama/stopwords/english';
+import { stopwords as esStop } from '@orama/stopwords/spanish';
+import { stopwords as frStop } from '@orama/stopwords/french';
+import { stopwords as ptStop } from '@orama/stopwords/portuguese';
+import type { Language } from './language.ts';
+
+const stemmers: Record<Language, (w: string) => string> = { en, es, fr, de, pt };
+const stopwords: Record<Language, Set<string>> = {
+  en: new Set(enStop),
+  es: new Set(esStop),
+  fr: new Set(frStop),
+  de: new Set(deStop),
+  pt: new Set(ptStop),
+};
+// Support chatter that every question shares; it carries no topic.
+const chatter = new Set(['hi', 'hello', 'hey', 'thanks', 'thank', 'please', 'pls', 'hola', 'bonjour', 'hallo', 'olá', 'ola', 'gracias', 'merci', 'danke', 'obrigado', 'obrigada', 'can', 'could', 'would', 'need', 'want']);
+
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
+
+/** Lower-case, drop stop words, stem in the given language, fold accents: one term or null. */
+export function termProcessor(lang: Language): (term: string) => string | null {
+  const stem = stemmers[lang];
+  const stop = stopwords[lang];
+  return (term) => {
+    const t = term.toLowerCase();
+    if (t.length < 2 || stop.has(t) || chatter.has(t) || /^\d{1,2}$/.test(t)) return null;
+    return fold(stem(t));
+  };
+}

@@ -1,0 +1,26 @@
+import { eld } from 'eld/small';
+
+/** Languages the bot answers in; SOP `locale` values outside this list are indexed as English. */
+export const LANGUAGES = ['en', 'es', 'fr', 'de', 'pt'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+eld.setLanguageSubset([...LANGUAGES]);
+
+export const asLanguage = (code: unknown): Language | undefined => {
+  const base = typeof code === 'string' ? code.toLowerCase().slice(0, 2) : '';
+  return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : undefined;
+};
+
+/**
+ * The message's language: detected from the text when the detector is sure, else the
+ * conversation's hint (widget browser language, contact locale), else English.
+ */
+export function detectLanguage(text: string, hint?: string): Language {
+  const letters = text.replace(/[^\p{L}\s]/gu, '').trim();
+  if (letters.length >= 8) {
+    const result = eld.detect(letters);
+    const lang = asLanguage(result.language);
+    if (lang && result.isReliable()) return lang;
+  }
+  return asLanguage(hint) ?? 'en';
+}
