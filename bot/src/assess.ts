@@ -1,4 +1,4 @@
-import type { SopIndex } from './knowledge/sop-index.ts';
+import type { SopHit, SopIndex } from './knowledge/sop-index.ts';
 import { detectLanguage, type Language } from './knowledge/language.ts';
 import { decide, type Decision, type Policy } from './triage.ts';
 
@@ -15,12 +15,12 @@ export interface AssessInput {
   lastAnsweredSop?: string;
 }
 
-export type Assessment = Decision & { language: Language };
+export type Assessment = Decision & { language: Language; hits: SopHit[] };
 
 /** Retrieval then the pure decision: the one pipeline shared by the webhook handler and `eval`. */
 export function assess(sops: SopIndex, input: AssessInput): Assessment {
   const language = detectLanguage(input.text, input.languageHint);
   const hits = sops.search(input.clientUid, input.text, language);
   const decision = decide({ ...input, hits, language, hasLanguage: sops.hasLanguage(input.clientUid, language) });
-  return { ...decision, language };
+  return { ...decision, language, hits };
 }

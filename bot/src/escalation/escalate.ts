@@ -3,6 +3,7 @@ import type { HandlerContext } from '../handlers/context.ts';
 import type { ClientSetup } from '../sbf/directory.ts';
 import type { Language } from '../knowledge/language.ts';
 import { chooseVa } from './choose-va.ts';
+import { vaLoad } from './va-load.ts';
 import { handoffMessage } from './handoff-message.ts';
 import { findOrCreateTask } from './find-or-create-task.ts';
 
@@ -33,14 +34,18 @@ export async function escalate(ctx: HandlerContext, input: EscalationInput): Pro
   const stillOurs = !current || current.status === 'pending';
   if (current?.status === 'pending' && steps.isDone(accountId, c, 'handoff')) steps.resetSteps(accountId, c);
 
-  const va = chooseVa(setup.support);
+  const va = chooseVa(setup.support, await vaLoad(ctx.sbf, setup.support));
   const task = await findOrCreateTask(ctx, { ...input, assignedTo: va.handle });
   steps.linkTask(accountId, c, task.uid, input.reason);
   ctx.log.info({ task: task.uid, va: va.handle, trigger: input.trigger }, 'escalating');
 
+  // Team first: Chatwoot drops an assignee who is not in a newly set team, so the VA comes second.
+  const teamId = va.teamId ?? setup.support.chatwoot_team_id;
+  await steps.once(accountId, c, 'assign_team', async () => {
+    if (teamId !== undefined) await ctx.chatwoot.assign(accountId, c, { team_id: teamId });
+  });
   await steps.once(accountId, c, 'assign', async () => {
     if (va.agentId !== undefined) await ctx.chatwoot.assign(accountId, c, { assignee_id: va.agentId });
-    else if (va.teamId !== undefined) await ctx.chatwoot.assign(accountId, c, { team_id: va.teamId });
   });
 
   await steps.once(accountId, c, 'handoff_message', async () => {

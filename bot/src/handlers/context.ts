@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ChatwootClient } from '../chatwoot/client.ts';
+import type { Composer } from '../knowledge/composer.ts';
 import type { SopIndex } from '../knowledge/sop-index.ts';
 import type { Directory } from '../sbf/directory.ts';
 import type { SbfStore } from '../sbf/store.ts';
@@ -11,6 +12,8 @@ export interface HandlerContext {
   sbf: SbfStore;
   directory: Directory;
   sops: SopIndex;
+  /** Optional LLM answer composer; off unless configured. */
+  composer?: Composer;
   conversations: ConversationStore;
   log: Logger;
   links: { chatwootBaseUrl: string; taskUrl: (uid: string) => string };

@@ -1,7 +1,7 @@
 import type { MessageEvent } from '@sbf-chatwoot/shared';
 import { escalate } from '../escalation/escalate.ts';
 import { customerText } from '../knowledge/sop-text.ts';
-import { assess } from '../assess.ts';
+import { assess, type Assessment } from '../assess.ts';
 import { policyFor } from '../triage.ts';
 import type { HandlerContext } from './context.ts';
 
@@ -11,6 +11,18 @@ export function skipReason(ev: MessageEvent): string | undefined {
   if (ev.message_type !== 'incoming') return `${ev.message_type} message (${ev.sender?.type ?? 'system'})`;
   if (ev.conversation.status !== 'pending') return `conversation is ${ev.conversation.status}: humans own it`;
   return undefined;
+}
+
+/** The composer rewrites a confident answer; if it fails, the SOP's own text is still a grounded answer. */
+async function composeAnswer(ctx: HandlerContext, text: string, decision: Assessment & { kind: 'answer' }) {
+  if (!ctx.composer) return undefined;
+  try {
+    const sops = [decision.sop, ...decision.hits.slice(1, 3).map((h) => h.sop)];
+    return await ctx.composer.compose(text, sops, decision.language);
+  } catch (err) {
+    ctx.log.warn({ err: (err as Error).message }, 'answer composer failed; sending the SOP text');
+    return undefined;
+  }
 }
 
 export async function onMessageCreated(ev: MessageEvent, ctx: HandlerContext): Promise<void> {
@@ -47,14 +59,18 @@ export async function onMessageCreated(ev: MessageEvent, ctx: HandlerContext): P
     'triaged',
   );
 
-  if (decision.kind === 'escalate') {
+  const composed = decision.kind === 'answer' ? await composeAnswer(ctx, text, decision) : undefined;
+  if (decision.kind === 'escalate' || composed?.kind === 'cannot_answer') {
+    const trigger = decision.kind === 'escalate' ? decision.trigger : 'composer_declined';
+    const reason =
+      decision.kind === 'escalate' ? decision.reason : `the answer composer could not answer from SOP "${decision.sop.title}"`;
     await escalate(ctx, {
       accountId,
       conversation,
       setup,
       text,
-      trigger: decision.trigger,
-      reason: decision.reason,
+      trigger,
+      reason,
       language: decision.language,
     });
     return;
@@ -69,7 +85,8 @@ export async function onMessageCreated(ev: MessageEvent, ctx: HandlerContext): P
     }
     const url = decision.sop.publish?.url;
     const source = url ? `Source: ${decision.sop.title} (${url})` : `Source: ${decision.sop.title}`;
-    await ctx.chatwoot.sendReply(accountId, conversation.id, `${customerText(decision.sop)}\n\n${source}`);
+    const body = composed?.kind === 'answer' ? composed.text : customerText(decision.sop);
+    await ctx.chatwoot.sendReply(accountId, conversation.id, `${body}\n\n${source}`);
     ctx.conversations.recordAnswer(accountId, conversation.id, decision.sop.uid, decision.language);
   });
 }

@@ -49,6 +49,8 @@ export const vaCustomerSupportSchema = z.looseObject({
   assigned_vas: z.array(z.string()).default([]),
   primary_va: z.string().optional(),
   backup_vas: z.array(z.string()).optional(),
+  /** VAs out of office: the bot routes around them. */
+  away_vas: z.array(z.string()).optional(),
   /** VA handle → Chatwoot agent (user) id, so the bot can assign. */
   chatwoot_agent_ids: z.record(z.string(), z.number().int()).optional(),
   chatwoot_team_id: z.number().int().optional(),
