@@ -21,6 +21,12 @@ export type Assessment = Decision & { language: Language; hits: SopHit[] };
 export function assess(sops: SopIndex, input: AssessInput): Assessment {
   const language = detectLanguage(input.text, input.languageHint);
   const hits = sops.search(input.clientUid, input.text, language);
-  const decision = decide({ ...input, hits, language, hasLanguage: sops.hasLanguage(input.clientUid, language) });
+  const decision = decide({
+    ...input,
+    hits,
+    language,
+    hasLanguage: sops.hasLanguage(input.clientUid, language),
+    internalBest: sops.internalBest(input.clientUid, input.text, language),
+  });
   return { ...decision, language, hits };
 }

@@ -27,6 +27,8 @@ export interface DecisionInput {
   /** Whether the client has any SOP in the customer's language. */
   hasLanguage: boolean;
   lastAnsweredSop?: string;
+  /** The best-matching internal-only SOP, if any. */
+  internalBest?: { sop: VaSop; score: number };
   hits: SopHit[];
   botTurns: number;
   hasAttachments: boolean;
@@ -76,6 +78,9 @@ export function decide(input: DecisionInput): Decision {
   const confidence = confidenceOf(input.hits);
   const top = input.hits[0];
   if (!top) return escalate('no_match', 'no SOP matches the question');
+  if (input.internalBest && input.internalBest.score > top.score) {
+    return escalate('internal_only', `the closest SOP, "${input.internalBest.sop.title}", is internal: a VA answers`, confidence);
+  }
   if (top.sop.uid === input.lastAnsweredSop) {
     return escalate('repeat_question', `the customer asks again what SOP "${top.sop.title}" already answered`, confidence);
   }

@@ -65,3 +65,19 @@ describe('SOP index', () => {
     expect(index.search('va-client-a-001', 'when do passwords expire', 'en').map((h) => h.sop.uid)).not.toContain('va-sop-a-draft-001');
   });
 });
+
+describe('vault watcher', () => {
+  it('when someone edits a SOP note on disk, then search follows without a restart', async () => {
+    const { watchVault } = await import('../sbf/watch-vault.ts');
+    const { writeFileSync } = await import('node:fs');
+    const { store, index } = await setup();
+    const stop = watchVault(store as Parameters<typeof watchVault>[0], log, 20);
+    try {
+      const path = join((store as unknown as { dir: string }).dir, 'clients/a/sops/va-sop-a-new-001.md');
+      writeFileSync(path, '---\nuid: va-sop-a-new-001\ntype: va.sop\nclient_uid: va-client-a-001\ntitle: Parking at the office\nstatus: published\n---\n## Answer\nFree parking behind the building.\n');
+      await expect.poll(() => index.search('va-client-a-001', 'where can I park', 'en')[0]?.sop.uid, { timeout: 3000 }).toBe('va-sop-a-new-001');
+    } finally {
+      stop();
+    }
+  });
+});

@@ -26,6 +26,7 @@ describe('decide', () => {
     ['a repeat after a bot answer', { text: 'that did not help, still not working' }, 'didnt_help'],
     ['the same question again', { lastAnsweredSop: 'va-sop-reset-001' }, 'repeat_question'],
     ['in a language without SOPs', { language: 'de', hasLanguage: false }, 'no_sop_in_language'],
+    ['closer to an internal SOP', { internalBest: { sop: sop('va-sop-internal-001'), score: 99 } }, 'internal_only'],
   ])('when the message is %s, then the outcome is %s', (_name, change, expected) => {
     const d = decide({ ...base, ...change });
     expect(d.kind === 'answer' ? 'answer' : d.trigger).toBe(expected);

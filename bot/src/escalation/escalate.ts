@@ -37,6 +37,7 @@ export async function escalate(ctx: HandlerContext, input: EscalationInput): Pro
   const va = chooseVa(setup.support, await vaLoad(ctx.sbf, setup.support));
   const task = await findOrCreateTask(ctx, { ...input, assignedTo: va.handle });
   steps.linkTask(accountId, c, task.uid, input.reason);
+  ctx.tracking.vaChosen(accountId, c, va.handle);
   ctx.log.info({ task: task.uid, va: va.handle, trigger: input.trigger }, 'escalating');
 
   // Team first: Chatwoot drops an assignee who is not in a newly set team, so the VA comes second.

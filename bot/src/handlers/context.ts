@@ -5,6 +5,7 @@ import type { SopIndex } from '../knowledge/sop-index.ts';
 import type { Directory } from '../sbf/directory.ts';
 import type { SbfStore } from '../sbf/store.ts';
 import type { ConversationStore } from '../store/conversations.ts';
+import type { Tracking } from '../store/tracking.ts';
 
 /** Everything a handler may use; handlers never see req/res. */
 export interface HandlerContext {
@@ -15,6 +16,7 @@ export interface HandlerContext {
   /** Optional LLM answer composer; off unless configured. */
   composer?: Composer;
   conversations: ConversationStore;
+  tracking: Tracking;
   log: Logger;
   links: { chatwootBaseUrl: string; taskUrl: (uid: string) => string };
   now: () => Date;

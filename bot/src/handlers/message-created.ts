@@ -4,6 +4,7 @@ import { customerText } from '../knowledge/sop-text.ts';
 import { assess, type Assessment } from '../assess.ts';
 import { policyFor } from '../triage.ts';
 import type { HandlerContext } from './context.ts';
+import { trackAgentReply } from './tracking.ts';
 
 /** Why the bot stays out of a message, or undefined when it is the bot's to answer. */
 export function skipReason(ev: MessageEvent): string | undefined {
@@ -26,6 +27,7 @@ async function composeAnswer(ctx: HandlerContext, text: string, decision: Assess
 }
 
 export async function onMessageCreated(ev: MessageEvent, ctx: HandlerContext): Promise<void> {
+  await trackAgentReply(ev, ctx);
   const skip = skipReason(ev);
   if (skip) return ctx.log.debug({ skip }, 'message ignored');
 
@@ -42,6 +44,7 @@ export async function onMessageCreated(ev: MessageEvent, ctx: HandlerContext): P
 
   const clientUid = setup.support.client_uid;
   const row = ctx.conversations.ensure(accountId, conversation.id, clientUid);
+  ctx.tracking.seen(accountId, conversation.id, Date.parse(ev.created_at) || Date.now());
   const text = ev.content ?? '';
   const attrs = conversation.additional_attributes;
   const decision = assess(ctx.sops, {
@@ -88,5 +91,6 @@ export async function onMessageCreated(ev: MessageEvent, ctx: HandlerContext): P
     const body = composed?.kind === 'answer' ? composed.text : customerText(decision.sop);
     await ctx.chatwoot.sendReply(accountId, conversation.id, `${body}\n\n${source}`);
     ctx.conversations.recordAnswer(accountId, conversation.id, decision.sop.uid, decision.language);
+    ctx.tracking.botAnswered(accountId, conversation.id, ctx.now().getTime());
   });
 }

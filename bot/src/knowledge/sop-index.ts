@@ -17,6 +17,8 @@ export interface SopHit {
 
 interface ClientIndex {
   search: MiniSearch<Doc>;
+  /** Published SOPs the customer may not see (confidential): only to notice "the answer is internal". */
+  restricted: MiniSearch<Doc>;
   /** term → number of SOPs containing it, for the rarity weights. */
   df: Map<string, number>;
 }
@@ -30,7 +32,8 @@ interface Doc {
 }
 
 const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
-const UNSEEN_WEIGHT = Number(process.env.UNSEEN_WEIGHT ?? 0.5);
+/** Weight of a word no SOP uses, relative to the rarest known word (fitted on bot/eval/dev.jsonl). */
+const UNSEEN_WEIGHT = 0.5;
 
 function newIndex(lang: Language) {
   return new MiniSearch<Doc>({
@@ -45,7 +48,7 @@ const toDoc = (sop: VaSop): Doc => ({
   title: sop.title,
   tags: (sop.tags ?? []).join(' '),
   trigger: [sop.trigger, sop.desired_outcome].filter(Boolean).join(' '),
-  answer: process.env.WITH_INTERNAL ? `${customerText(sop)} ${sop.content ?? ''} ${sop.steps.join(' ')}` : customerText(sop),
+  answer: customerText(sop),
 });
 
 export const sopLanguage = (sop: VaSop): Language => asLanguage(sop.locale) ?? 'en';
@@ -57,6 +60,7 @@ export const sopLanguage = (sop: VaSop): Language => asLanguage(sop.locale) ?? '
  */
 export async function createSopIndex(store: SbfStore) {
   const sops = new Map<string, VaSop>();
+  const restricted = new Map<string, VaSop>();
   const indexes = new Map<string, ClientIndex>();
   /** term → SOPs using it across every client and language: the agency's topic vocabulary. */
   const agencyDf = new Map<string, number>();
@@ -67,8 +71,9 @@ export async function createSopIndex(store: SbfStore) {
   function indexFor(client: string, lang: Language): ClientIndex {
     let idx = indexes.get(key(client, lang));
     if (!idx) {
-      idx = { search: newIndex(lang), df: new Map() };
+      idx = { search: newIndex(lang), restricted: newIndex(lang), df: new Map() };
       for (const sop of sops.values()) if (belongs(sop, client, lang)) add(idx, lang, sop);
+      for (const sop of restricted.values()) if (belongs(sop, client, lang)) idx.restricted.add(toDoc(sop));
       indexes.set(key(client, lang), idx);
     }
     return idx;
@@ -103,13 +108,24 @@ export async function createSopIndex(store: SbfStore) {
     const parsed = vaSopSchema.safeParse(raw);
     if (!parsed.success) return;
     const sop = parsed.data;
+    const wasRestricted = restricted.get(sop.uid);
+    if (wasRestricted) {
+      restricted.delete(sop.uid);
+      eachIndexOf(wasRestricted, (idx) => idx.restricted.has(sop.uid) && idx.restricted.discard(sop.uid));
+    }
     const before = sops.get(sop.uid);
     if (before) {
       sops.delete(sop.uid);
       eachIndexOf(before, (idx, lang) => remove(idx, lang, before));
       for (const t of docTerms(sopLanguage(before), before)) agencyDf.set(t, (agencyDf.get(t) ?? 1) - 1);
     }
-    if (!isCustomerFacing(sop)) return;
+    if (!isCustomerFacing(sop)) {
+      if (sop.status === undefined || sop.status === 'published') {
+        restricted.set(sop.uid, sop);
+        eachIndexOf(sop, (idx) => idx.restricted.add(toDoc(sop)));
+      }
+      return;
+    }
     sops.set(sop.uid, sop);
     for (const t of docTerms(sopLanguage(sop), sop)) agencyDf.set(t, (agencyDf.get(t) ?? 0) + 1);
     eachIndexOf(sop, (idx, lang) => add(idx, lang, sop));
@@ -119,6 +135,7 @@ export async function createSopIndex(store: SbfStore) {
   store.onChange((uid) => {
     void store.get(uid).then((e) => {
       if (e?.type === 'va.sop') upsert(e);
+      else if (!e && sops.has(uid)) upsert({ ...sops.get(uid)!, status: 'retired' });
     });
   });
 
@@ -153,6 +170,11 @@ export async function createSopIndex(store: SbfStore) {
             idfCoverage: total > 0 ? Math.min(1, covered / total) : 0,
           };
         });
+    },
+    /** The best internal-only SOP for the question, to escalate when it beats every public one. */
+    internalBest(clientUid: string, text: string, lang: Language = 'en'): { sop: VaSop; score: number } | undefined {
+      const top = indexFor(clientUid, lang).restricted.search(text)[0];
+      return top && { sop: restricted.get(top.id)!, score: top.score };
     },
     /** Does any SOP of this client answer in `lang`? (Otherwise we hand off in that language.) */
     hasLanguage: (clientUid: string, lang: Language) => indexFor(clientUid, lang).search.documentCount > 0,

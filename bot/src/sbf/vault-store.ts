@@ -29,6 +29,7 @@ function* walk(dir: string): Generator<string> {
  */
 export function openVaultStore(dir: string, log: Logger, now: () => Date = () => new Date()): SbfStore & {
   reloadFile(path: string): string | undefined;
+  forgetFile(path: string): string | undefined;
   dir: string;
 } {
   mkdirSync(dir, { recursive: true });
@@ -121,6 +122,16 @@ export function openVaultStore(dir: string, log: Logger, now: () => Date = () =>
       byUid.set(entity.uid, { path, entity });
       emit(entity.uid);
       return entity.uid;
+    },
+    /** A note deleted on disk: its entity is gone (listeners see `get` return null). */
+    forgetFile(path: string) {
+      for (const [uid, hit] of byUid) {
+        if (hit.path !== path) continue;
+        byUid.delete(uid);
+        emit(uid);
+        return uid;
+      }
+      return undefined;
     },
   };
 }

@@ -41,6 +41,16 @@ const migrations = [
    );`,
   `ALTER TABLE conversations ADD COLUMN last_answer_sop TEXT;
    ALTER TABLE conversations ADD COLUMN language TEXT;`,
+  // Support tracking; all times are epoch ms taken from Chatwoot's payloads where they carry one.
+  `ALTER TABLE conversations ADD COLUMN first_seen_at INTEGER;
+   ALTER TABLE conversations ADD COLUMN bot_first_answer_at INTEGER;
+   ALTER TABLE conversations ADD COLUMN va_handle TEXT;
+   ALTER TABLE conversations ADD COLUMN va_first_reply_at INTEGER;
+   ALTER TABLE conversations ADD COLUMN resolved_at INTEGER;
+   ALTER TABLE conversations ADD COLUMN reopen_count INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE conversations ADD COLUMN csat_rating INTEGER;
+   ALTER TABLE conversations ADD COLUMN csat_comment TEXT;
+   CREATE INDEX conversations_client ON conversations(client_uid, first_seen_at);`,
 ];
 
 export function openDb(dataDir: string, file = 'bot.sqlite'): Db {

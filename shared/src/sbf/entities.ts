@@ -119,6 +119,11 @@ export const vaSopSchema = z.looseObject({
       url: z.string().optional(),
       content_hash: z.string().optional(),
       published_at: isoString.optional(),
+      /** Written by publish-sops: the article's state in Chatwoot and where it lives. */
+      status: z.string().optional(),
+      account_id: z.number().int().optional(),
+      slug: z.string().optional(),
+      unpublished_at: isoString.optional(),
     })
     .optional(),
 });
