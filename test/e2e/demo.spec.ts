@@ -30,7 +30,7 @@ describe.concurrent('pnpm demo', () => {
     expect(code, `${stdout}\n${stderr}`).toBe(0);
     expect(stdout).toContain('account 1  Acme Cloud');
     expect(stdout).toMatch(/1\. A question the SOPs answer[\s\S]*Forgot password[\s\S]*Source: Reset your password/);
-    expect(stdout).toMatch(/2\. A question in Spanish[\s\S]*sábados de 9:00 am a 4:00 pm[\s\S]*Source: Horario de la tienda/);
+    expect(stdout).toMatch(/2\. A question in Spanish[\s\S]*sábados de 9:00 am a 4:00 pm[\s\S]*Fuente: Horario de la tienda/);
     expect(stdout).toMatch(/3\. A refund request[\s\S]*passing this to Alice/);
     expect(stdout).toContain('Escalated to SBF task va-task-acme-001');
     expect(stdout).toContain('VA chosen: alice (Chatwoot agent 7)');

@@ -58,7 +58,7 @@ export async function playScene({ sim, clients, vaultDir, out }: SceneDeps): Pro
     await sleep(300);
     await sim.idle();
     const conv = sim.conversation(c.accountId, display);
-    check(/\nSource: /.test(reply!.content ?? ''), `${c.name} #${display}: the reply does not cite a SOP`);
+    check(/\n(Source|Fuente|Quelle|Fonte): /.test(reply!.content ?? ''), `${c.name} #${display}: the reply does not cite a SOP`);
     check(conv.status === 'pending', `${c.name} #${display}: expected the bot to keep the conversation, it is ${conv.status}`);
     check(!botSaid(c.accountId, display, after.id, true).length, `${c.name} #${display}: expected an answer, but it was escalated`);
     out(`  → answered from a SOP; the conversation stays with the bot (${conv.status})`);
@@ -78,7 +78,7 @@ export async function playScene({ sim, clients, vaultDir, out }: SceneDeps): Pro
     const q2 = await customerAsks('2. A question in Spanish', { name: 'Lucía Gómez', email: 'lucia@example.com' }, bloom, 1,
       'Hola, ¿qué horario tiene la tienda los sábados?');
     const r2 = await answered(bloom, 1, q2);
-    if (r2) check(/Source: Horario de la tienda/.test(r2.content ?? ''), 'bloom #1: the answer should come from the Spanish SOP "Horario de la tienda"');
+    if (r2) check(/Fuente: Horario de la tienda/.test(r2.content ?? ''), 'bloom #1: the answer should come from the Spanish SOP "Horario de la tienda"');
   } else {
     out('\n── 2. (skipped: bloom has no Spanish SOP)');
   }

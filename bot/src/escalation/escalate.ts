@@ -42,11 +42,12 @@ export async function escalate(ctx: HandlerContext, input: EscalationInput): Pro
 
   // Team first: Chatwoot drops an assignee who is not in a newly set team, so the VA comes second.
   const teamId = va.teamId ?? setup.support.chatwoot_team_id;
+  // A person who already took the conversation keeps it: no reassignment over their head.
   await steps.once(accountId, c, 'assign_team', async () => {
-    if (teamId !== undefined) await ctx.chatwoot.assign(accountId, c, { team_id: teamId });
+    if (stillOurs && teamId !== undefined) await ctx.chatwoot.assign(accountId, c, { team_id: teamId });
   });
   await steps.once(accountId, c, 'assign', async () => {
-    if (va.agentId !== undefined) await ctx.chatwoot.assign(accountId, c, { assignee_id: va.agentId });
+    if (stillOurs && va.agentId !== undefined) await ctx.chatwoot.assign(accountId, c, { assignee_id: va.agentId });
   });
 
   await steps.once(accountId, c, 'handoff_message', async () => {

@@ -10,3 +10,9 @@ const messages: Record<Language, (name?: string) => string> = {
 };
 
 export const handoffMessage = (lang: Language, name?: string) => messages[lang](name);
+
+const sourceLabel: Record<Language, string> = { en: 'Source', es: 'Fuente', fr: 'Source', de: 'Quelle', pt: 'Fonte' };
+
+/** The citation under a bot answer, in the answer's language. */
+export const citation = (lang: Language, title: string, url?: string) =>
+  `${sourceLabel[lang]}: ${title}${url ? ` (${url})` : ''}`;

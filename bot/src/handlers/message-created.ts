@@ -1,5 +1,6 @@
 import type { MessageEvent } from '@sbf-chatwoot/shared';
 import { escalate } from '../escalation/escalate.ts';
+import { citation } from '../escalation/handoff-message.ts';
 import { customerText } from '../knowledge/sop-text.ts';
 import { assess, type Assessment } from '../assess.ts';
 import { policyFor } from '../triage.ts';
@@ -86,8 +87,7 @@ export async function onMessageCreated(ev: MessageEvent, ctx: HandlerContext): P
       ctx.log.info({ status: current.status }, 'a human took over before the answer was sent: staying quiet');
       return;
     }
-    const url = decision.sop.publish?.url;
-    const source = url ? `Source: ${decision.sop.title} (${url})` : `Source: ${decision.sop.title}`;
+    const source = citation(decision.language, decision.sop.title, decision.sop.publish?.url);
     const body = composed?.kind === 'answer' ? composed.text : customerText(decision.sop);
     await ctx.chatwoot.sendReply(accountId, conversation.id, `${body}\n\n${source}`);
     ctx.conversations.recordAnswer(accountId, conversation.id, decision.sop.uid, decision.language);
