@@ -12,6 +12,10 @@ export interface AppDeps {
   onQueued: () => void;
   /** Extra middleware mounted before the routes (e.g. access logs). */
   before?: express.RequestHandler[];
+  /** `/app` and `/api/dashboard/*` (bot/src/dashboard/router.ts). */
+  dashboard?: express.Router;
+  /** `POST /admin/publish-sops` (bot/src/publish/route.ts). */
+  publish?: express.Router;
 }
 
 /** Builds the HTTP app; never listens, so tests and main.ts decide where it runs. */
@@ -32,6 +36,8 @@ export function createApp(deps: AppDeps): Express {
       log: deps.log,
     }),
   );
+  if (deps.dashboard) app.use(deps.dashboard);
+  if (deps.publish) app.use(deps.publish);
   app.use((req, _res, next) => next(new HttpError(404, `no route for ${req.method} ${req.path}`)));
   app.use(errorMiddleware(deps.log));
   return app;

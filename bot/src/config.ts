@@ -38,9 +38,41 @@ const envSchema = z
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
     /** Give up on a job only after this long; until then it is retried with backoff. */
     JOB_MAX_AGE_HOURS: z.coerce.number().positive().default(24),
+    /** Optional answer composer: any OpenAI-compatible API. Off unless both URL and model are set. */
+    LLM_BASE_URL: z.url().optional(),
+    LLM_MODEL: z.string().min(1).optional(),
+    LLM_API_KEY: z.string().min(1).optional(),
+    LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(2500),
+    /** Signs dashboard app tokens. Unset = the dashboard API answers 503. */
+    APP_SECRET: z.string().min(32, { message: 'APP_SECRET must be at least 32 characters (e.g. openssl rand -hex 32)' }).optional(),
+    /** Origin of the Chatwoot web UI that frames the dashboard app; defaults to CHATWOOT_BASE_URL's. */
+    CHATWOOT_DASHBOARD_ORIGIN: z.url().optional(),
+    /** An administrator's access token for Help Center articles (publish-sops); per account in CHATWOOT_ADMIN_TOKENS. */
+    CHATWOOT_ADMIN_TOKEN: z.string().min(1).optional(),
+    CHATWOOT_ADMIN_TOKENS: tokenMap.optional(),
+    /** Chatwoot user id credited as the articles' author; unset = the admin token's own profile. */
+    CHATWOOT_HELP_CENTER_AUTHOR_ID: z.coerce.number().int().positive().optional(),
+    /** Chatwoot's HELPCENTER_URL, if set there; article links default to CHATWOOT_BASE_URL. */
+    CHATWOOT_HELP_CENTER_URL: z.url().optional(),
+    /** Bearer secret for `POST /admin/publish-sops`. Unset = that endpoint answers 503. */
+    ADMIN_API_TOKEN: z.string().min(16, { message: 'ADMIN_API_TOKEN must be at least 16 characters (e.g. openssl rand -hex 32)' }).optional(),
   });
 
 export type Config = ReturnType<typeof toConfig>;
+
+type Env = z.infer<typeof envSchema>;
+
+/** Help Center publishing: admin tokens belong to people, so they never double as the bot's. */
+function toPublishConfig(env: Pick<Env, 'CHATWOOT_BASE_URL' | 'CHATWOOT_ADMIN_TOKEN' | 'CHATWOOT_ADMIN_TOKENS' | 'CHATWOOT_HELP_CENTER_AUTHOR_ID' | 'CHATWOOT_HELP_CENTER_URL' | 'ADMIN_API_TOKEN'>) {
+  return {
+    adminToken: env.CHATWOOT_ADMIN_TOKEN,
+    adminTokens: env.CHATWOOT_ADMIN_TOKENS ?? new Map<number, string>(),
+    authorId: env.CHATWOOT_HELP_CENTER_AUTHOR_ID,
+    helpCenterUrl: (env.CHATWOOT_HELP_CENTER_URL ?? env.CHATWOOT_BASE_URL).replace(/\/+$/, ''),
+    apiToken: env.ADMIN_API_TOKEN,
+  };
+}
+export type PublishConfig = ReturnType<typeof toPublishConfig>;
 
 function toConfig(env: z.infer<typeof envSchema>) {
   return {
@@ -63,15 +95,26 @@ function toConfig(env: z.infer<typeof envSchema>) {
     vaultDir: env.SBF_VAULT_DIR,
     dataDir: env.DATA_DIR,
     worker: { concurrency: env.WORKER_CONCURRENCY, maxAgeMs: env.JOB_MAX_AGE_HOURS * 3_600_000 },
+    composer:
+      env.LLM_BASE_URL && env.LLM_MODEL
+        ? { baseUrl: env.LLM_BASE_URL, model: env.LLM_MODEL, apiKey: env.LLM_API_KEY, timeoutMs: env.LLM_TIMEOUT_MS }
+        : undefined,
+    dashboard: {
+      appSecret: env.APP_SECRET,
+      chatwootOrigin: new URL(env.CHATWOOT_DASHBOARD_ORIGIN ?? env.CHATWOOT_BASE_URL).origin,
+    },
+    publish: toPublishConfig(env),
   };
 }
 
 export class ConfigError extends Error {}
 
+const issueLines = (error: z.ZodError) => error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+
 /** Validates the environment once, at start; the message names every bad or missing variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = envSchema.safeParse(env);
-  const lines = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+  const lines = parsed.success ? [] : issueLines(parsed.error);
   if (!env.CHATWOOT_BOT_TOKEN && !env.CHATWOOT_BOT_TOKENS) {
     lines.push('  CHATWOOT_BOT_TOKEN: set the Agent Bot access token, or CHATWOOT_BOT_TOKENS="<account>:<token>,…"');
   }
@@ -79,4 +122,50 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return toConfig(parsed.data);
+}
+
+/** What the `app-token` command needs: the bot's signing secret and where VAs reach the bot. */
+export function loadAppTokenConfig(env: NodeJS.ProcessEnv) {
+  const parsed = envSchema.pick({ PORT: true, PUBLIC_URL: true, APP_SECRET: true }).safeParse(env);
+  const lines = parsed.success ? [] : issueLines(parsed.error);
+  if (parsed.success && !parsed.data.APP_SECRET) lines.push('  APP_SECRET: set it to the value the bot runs with');
+  if (!parsed.success || !parsed.data.APP_SECRET || lines.length) {
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return {
+    appSecret: parsed.data.APP_SECRET,
+    publicUrl: (parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, ''),
+    publicUrlIsDefault: !parsed.data.PUBLIC_URL,
+  };
+}
+
+/** What offline commands (report) need: where the data and the vault are. */
+export function loadStoreConfig(env: NodeJS.ProcessEnv) {
+  const parsed = envSchema.pick({ DATA_DIR: true, SBF_VAULT_DIR: true }).safeParse(env);
+  if (!parsed.success) throw new ConfigError(`Invalid configuration:\n${issueLines(parsed.error).join('\n')}`);
+  return { dataDir: parsed.data.DATA_DIR, vaultDir: parsed.data.SBF_VAULT_DIR };
+}
+
+/** What `publish-sops` needs: Chatwoot, the vault and an admin token (checked by the command). */
+export function loadPublishConfig(env: NodeJS.ProcessEnv) {
+  const schema = envSchema
+    .pick({
+      CHATWOOT_BASE_URL: true,
+      CHATWOOT_TIMEOUT_MS: true,
+      SBF_VAULT_DIR: true,
+      CHATWOOT_ADMIN_TOKEN: true,
+      CHATWOOT_ADMIN_TOKENS: true,
+      CHATWOOT_HELP_CENTER_AUTHOR_ID: true,
+      CHATWOOT_HELP_CENTER_URL: true,
+    })
+    .extend({ LOG_LEVEL: envSchema.shape.LOG_LEVEL.removeDefault().default('warn') });
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(`Invalid configuration:\n${issueLines(parsed.error).join('\n')}`);
+  const e = parsed.data;
+  return {
+    chatwoot: { baseUrl: e.CHATWOOT_BASE_URL.replace(/\/+$/, ''), timeoutMs: e.CHATWOOT_TIMEOUT_MS },
+    vaultDir: e.SBF_VAULT_DIR,
+    logLevel: e.LOG_LEVEL,
+    publish: toPublishConfig({ ...e, ADMIN_API_TOKEN: undefined }),
+  };
 }

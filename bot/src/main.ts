@@ -1,18 +1,27 @@
 import { agentBotEventSchema } from '@sbf-chatwoot/shared';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { createApp } from './app.ts';
 import { createChatwootClient } from './chatwoot/client.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { createChatwootUserClient } from './dashboard/chatwoot-user-client.ts';
+import { dashboardRouter } from './dashboard/router.ts';
 import { dispatch } from './handlers/index.ts';
 import type { HandlerContext } from './handlers/context.ts';
+import { createComposer } from './knowledge/composer.ts';
 import { createSopIndex } from './knowledge/sop-index.ts';
+import { createHelpCenterClient } from './publish/help-center-client.ts';
+import { adminTokenProblem, publishSops } from './publish/publish-sops.ts';
+import { publishRouter } from './publish/route.ts';
 import { createDirectory } from './sbf/directory.ts';
 import { openVaultStore } from './sbf/vault-store.ts';
+import { watchVault } from './sbf/watch-vault.ts';
 import { createConversationStore } from './store/conversations.ts';
 import { openDb } from './store/db.ts';
 import { createQueue } from './store/queue.ts';
+import { createTracking } from './store/tracking.ts';
 import { startWorker } from './worker.ts';
 
 let config;
@@ -28,7 +37,16 @@ const log = pino({
   level: config.logLevel,
   // Tokens and secrets must never reach a log line, whatever gets logged by accident.
   redact: {
-    paths: ['req.headers.api_access_token', 'req.headers["x-chatwoot-signature"]', '*.pubsub_token', 'config.headers', 'headers.api_access_token'],
+    paths: [
+      'req.headers.api_access_token',
+      'req.headers["x-chatwoot-signature"]',
+      'req.headers.authorization',
+      'req.headers["x-chatwoot-user-token"]',
+      '*.pubsub_token',
+      '*.access_token',
+      'config.headers',
+      'headers.api_access_token',
+    ],
     censor: '[redacted]',
   },
 });
@@ -36,6 +54,7 @@ const log = pino({
 const db = openDb(resolve(config.dataDir));
 const queue = createQueue(db);
 const sbf = openVaultStore(resolve(config.vaultDir), log.child({ part: 'vault' }));
+const stopWatching = watchVault(sbf, log.child({ part: 'vault' }));
 const directory = await createDirectory(sbf, log.child({ part: 'directory' }));
 const sops = await createSopIndex(sbf);
 const chatwoot = createChatwootClient({
@@ -50,7 +69,9 @@ const ctx: Omit<HandlerContext, 'log'> = {
   sbf,
   directory,
   sops,
+  composer: config.composer && createComposer(config.composer),
   conversations: createConversationStore(db),
+  tracking: createTracking(db),
   links: { chatwootBaseUrl: config.chatwoot.baseUrl, taskUrl: (uid) => `${config.publicUrl}/app/?task=${encodeURIComponent(uid)}` },
   now: () => new Date(),
 };
@@ -66,12 +87,35 @@ const worker = startWorker({
   },
 });
 
+const dashboard = dashboardRouter({
+  ctx,
+  log,
+  appSecret: config.dashboard.appSecret,
+  chatwootOrigin: config.dashboard.chatwootOrigin,
+  userClient: createChatwootUserClient({ baseUrl: config.chatwoot.baseUrl, timeoutMs: config.chatwoot.timeoutMs }),
+  distDir: resolve(dirname(fileURLToPath(import.meta.url)), '../../dashboard-app/dist'),
+});
+
+const { adminToken, adminTokens, authorId, helpCenterUrl, apiToken } = config.publish;
+const publishProblem = adminTokenProblem(config.publish);
+const helpCenter = publishProblem
+  ? undefined
+  : createHelpCenterClient({ baseUrl: config.chatwoot.baseUrl, tokenFor: (id) => adminTokens.get(id) ?? adminToken, timeoutMs: config.chatwoot.timeoutMs });
+const publish = publishRouter({
+  apiToken,
+  problem: publishProblem,
+  publish: (opts) => publishSops({ store: sbf, directory, helpCenter, authorId, helpCenterUrl, log: log.child({ part: 'publish' }) }, opts),
+  log,
+});
+
 const app = createApp({
   config,
   queue,
   log,
   onQueued: worker.kick,
   before: [pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === '/healthz' } })],
+  dashboard,
+  publish,
 });
 const server = app.listen(config.port, config.host, () => {
   const addr = server.address();
@@ -82,6 +126,7 @@ const server = app.listen(config.port, config.host, () => {
 async function shutdown(signal: string) {
   log.info({ signal }, 'shutting down');
   server.close();
+  stopWatching();
   worker.stop();
   await worker.drain();
   db.close();

@@ -3,4 +3,7 @@ export * from './chatwoot/conversation.ts';
 export * from './chatwoot/webhook.ts';
 export * from './chatwoot/api.ts';
 export * from './chatwoot/app-context.ts';
+export * from './chatwoot/help-center.ts';
 export * from './sbf/entities.ts';
+export * from './api.ts';
+export * from './publish.ts';
