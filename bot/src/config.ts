@@ -22,6 +22,8 @@ const envSchema = z
     HOST: z.string().default('0.0.0.0'),
     /** Where VAs reach this server (links in private notes); defaults to localhost:PORT. */
     PUBLIC_URL: z.url().optional(),
+    /** Link to a task in the private note; `{uid}` is replaced. E.g. your SBF web UI or an Obsidian URI. */
+    SBF_TASK_URL_TEMPLATE: z.string().includes('{uid}', { message: 'SBF_TASK_URL_TEMPLATE must contain {uid}' }).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     CHATWOOT_BASE_URL: z.url({ message: 'CHATWOOT_BASE_URL must be the http(s) URL of your Chatwoot, e.g. https://chat.example.com' }),
     /** Token of the Agent Bot, used for every account unless CHATWOOT_BOT_TOKENS names one. */
@@ -79,6 +81,8 @@ function toConfig(env: z.infer<typeof envSchema>) {
     port: env.PORT,
     host: env.HOST,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    taskUrlTemplate:
+      env.SBF_TASK_URL_TEMPLATE ?? `${(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '')}/app/#task={uid}`,
     logLevel: env.LOG_LEVEL,
     chatwoot: {
       baseUrl: env.CHATWOOT_BASE_URL.replace(/\/+$/, ''),

@@ -72,7 +72,7 @@ const ctx: Omit<HandlerContext, 'log'> = {
   composer: config.composer && createComposer(config.composer),
   conversations: createConversationStore(db),
   tracking: createTracking(db),
-  links: { chatwootBaseUrl: config.chatwoot.baseUrl, taskUrl: (uid) => `${config.publicUrl}/app/?task=${encodeURIComponent(uid)}` },
+  links: { chatwootBaseUrl: config.chatwoot.baseUrl, taskUrl: (uid) => config.taskUrlTemplate.replaceAll('{uid}', encodeURIComponent(uid)) },
   now: () => new Date(),
 };
 

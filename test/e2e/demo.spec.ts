@@ -22,7 +22,7 @@ function runDemo(args: string[]): Promise<{ code: number | null; stdout: string;
 }
 
 describe.concurrent('pnpm demo', () => {
-  it('when the demo runs with --once, then it plays the scene (an answer, a Spanish answer, an escalation) and exits 0', { timeout: 60_000 }, async ({ expect, onTestFinished }) => {
+  it('when the demo runs with --once, then it plays the scene (an answer, a Spanish answer, an escalation) and exits 0', { timeout: 120_000 }, async ({ expect, onTestFinished }) => {
     const dir = mkdtempSync(join(tmpdir(), 'sbf-e2e-demo-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
 

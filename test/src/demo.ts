@@ -90,7 +90,8 @@ async function main(): Promise<number> {
     if (bot) writeFileSync(join(demoDir, 'bot.log'), `${bot.logs.join('\n')}\n`);
   };
   try {
-    bot = await startBot(env);
+    // Generous: on a busy machine tsx compiles the bot for several seconds before it listens.
+    bot = await startBot(env, { timeoutMs: 60_000 });
     sim.setBotWebhookUrl(`${bot.url}/chatwoot/webhook`);
     out('SBF × Chatwoot demo: the real bot, a simulated Chatwoot 4.15');
     out(`  vault      ${relative(repo, vaultDir).startsWith('..') ? vaultDir : relative(repo, vaultDir)} (a fresh copy of bot/eval/vault)`);

@@ -1,6 +1,6 @@
 import { vaTaskSchema, type Conversation, type TaskPriority, type VaTask } from '@sbf-chatwoot/shared';
 import type { HandlerContext } from '../handlers/context.ts';
-import type { ClientSetup } from '../sbf/directory.ts';
+import type { EscalationInput } from './escalate.ts';
 
 const channelNames: Record<string, string> = {
   'Channel::WebWidget': 'chat',
@@ -31,15 +31,7 @@ export function taskPriority(chatwoot: Conversation['priority'], trigger: string
  */
 export async function findOrCreateTask(
   ctx: HandlerContext,
-  args: {
-    accountId: number;
-    conversation: Conversation;
-    setup: ClientSetup;
-    text: string;
-    trigger: string;
-    reason: string;
-    assignedTo?: string;
-  },
+  args: EscalationInput & { assignedTo?: string },
 ): Promise<VaTask> {
   const { accountId, conversation, setup } = args;
   const clientUid = setup.support.client_uid;
