@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { startBot, type BotProcess } from './bot-process.ts';
 import { botTokensEnv, readDemoClients, simAccounts } from './demo-accounts.ts';
+import { buildDashboardApp } from './browser/build-dashboard.ts';
 import { playScene } from './demo-scene.ts';
 import { startSimulator, type Simulator } from './simulator/index.ts';
 
@@ -42,8 +43,9 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** `${bot}/app/#token=…` per account when the dashboard app is built, minted by the bot's own CLI. */
-async function dashboardUrls(bot: BotProcess, accountIds: number[], env: Record<string, string>): Promise<string[]> {
+/** `${bot}/app/#token=…` per account (building the app first if needed), minted by the bot's own CLI. */
+async function dashboardUrls(bot: BotProcess, accountIds: number[], env: Record<string, string>) {
+  if (!existsSync(join(repo, 'dashboard-app/dist/index.html'))) await buildDashboardApp().catch(() => undefined);
   const res = await fetch(`${bot.url}/app/`).catch(() => undefined);
   if (res?.status !== 200) return [];
   const cli = join(repo, 'bot/src/cli/app-token.ts');
@@ -55,10 +57,10 @@ async function dashboardUrls(bot: BotProcess, accountIds: number[], env: Record<
         env: { PATH: process.env.PATH ?? '', APP_SECRET: env.APP_SECRET!, PUBLIC_URL: bot.url },
       }).catch(() => ({ stdout: '' }));
       const url = /\S+\/app\/#token=\S+/.exec(stdout)?.[0];
-      return url ? `account ${id}: ${url}` : undefined;
+      return url ? { accountId: id, url } : undefined;
     }),
   );
-  return urls.filter((u): u is string => Boolean(u));
+  return urls.filter((u): u is { accountId: number; url: string } => Boolean(u));
 }
 
 async function main(): Promise<number> {
@@ -114,7 +116,14 @@ async function main(): Promise<number> {
     out('\nStill running, try it yourself (Ctrl-C to stop):');
     out(`  bot        ${bot.url}  (webhook ${bot.url}/chatwoot/webhook, health ${bot.url}/healthz)`);
     out(`  Chatwoot   ${sim.url}  (simulator; bot tokens demo-bot-token-<account>, user tokens demo-user-token-<account>)`);
-    for (const url of await dashboardUrls(bot, clients.map((c) => c.accountId), env)) out(`  dashboard  ${url}`);
+    for (const app of await dashboardUrls(bot, clients.map((c) => c.accountId), env)) {
+      out(`  dashboard  account ${app.accountId}: ${app.url}`);
+      sim.showDashboardApp(app.accountId, app.url);
+    }
+    out('\nConversation views (the thread beside the Dashboard App, as in Chatwoot):');
+    for (const c of clients) {
+      for (const id of sim.conversationIds(c.accountId)) out(`  ${sim.url}/app/accounts/${c.accountId}/conversations/${id}`);
+    }
     await new Promise<void>((res) => {
       process.once('SIGINT', res);
       process.once('SIGTERM', res);

@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DeliverOptions, DeliverResult, DeliveryRecord } from './types.ts';
 
@@ -41,8 +42,12 @@ export const isSuccess = (status: number): boolean => status >= 200 && status < 
 
 export function createDeliverer(opts: DelivererOptions) {
   const deliveries: DeliveryRecord[] = [];
+  /** Body of each queued delivery, so a duplicate can be re-sent byte for byte. */
+  const bodies = new Map<string, { body: string; meta: DeliveryMeta }>();
   const inflight = new Set<Promise<unknown>>();
   const closing = new AbortController();
+  // Every delivery in flight listens for close; many at once is normal under load.
+  setMaxListeners(0, closing.signal);
   let seq = 0;
 
   function headers(deliveryId: string, body: string, o: DeliverOptions = {}): Record<string, string> {
@@ -111,6 +116,7 @@ export function createDeliverer(opts: DelivererOptions) {
       conversationId: meta.conversationId,
     };
     const body = railsJson(payload);
+    bodies.set(record.deliveryId, { body, meta });
     const started = performance.now();
     for (;;) {
       record.attempts++;
@@ -118,6 +124,7 @@ export function createDeliverer(opts: DelivererOptions) {
       const res = await postOnce(url, body, headers(record.deliveryId, body));
       record.status = res.status;
       record.error = res.error;
+      record.response = res.body;
       if (!RETRYABLE.has(res.status) || record.attempts >= MAX_ATTEMPTS) break;
       const waited = await sleep(opts.retryWaitMs, true, { signal: closing.signal }).catch(() => false);
       if (!waited) {
@@ -152,6 +159,33 @@ export function createDeliverer(opts: DelivererOptions) {
     return res;
   }
 
+  /**
+   * Sends an earlier delivery again, same body and X-Chatwoot-Delivery, freshly signed: what a
+   * Sidekiq retry looks like to the bot. One attempt, recorded like the original.
+   */
+  async function redeliver(deliveryId: string): Promise<DeliverResult> {
+    const url = opts.url();
+    const sent = bodies.get(deliveryId);
+    if (!url) throw new Error('simulator: no bot webhook URL set');
+    if (!sent) throw new Error(`simulator: no delivery ${deliveryId} to send again`);
+    const at = Date.now();
+    const res = await track(postOnce(url, sent.body, headers(deliveryId, sent.body)));
+    deliveries.push({
+      seq: ++seq,
+      at,
+      event: sent.meta.event,
+      deliveryId,
+      status: res.status,
+      ms: res.ms,
+      attempts: 1,
+      accountId: sent.meta.accountId,
+      conversationId: sent.meta.conversationId,
+      response: res.body,
+      ...(res.error ? { error: res.error } : {}),
+    });
+    return res;
+  }
+
   /** Resolves once no delivery is in flight, including ones started while waiting. */
   async function idle(): Promise<void> {
     while (inflight.size) await Promise.allSettled([...inflight]);
@@ -161,6 +195,7 @@ export function createDeliverer(opts: DelivererOptions) {
     deliveries,
     send,
     raw,
+    redeliver,
     idle,
     track,
     isClosing: () => closing.signal.aborted,

@@ -5,6 +5,7 @@ import { createEmitter } from './emitter.ts';
 import { createFaults, type FaultsApi } from './faults.ts';
 import { createSimServer } from './server.ts';
 import { SimState, type ArticleRecord } from './state.ts';
+import { createUiPages } from './ui-page.ts';
 import { loadSwaggerValidator } from './swagger-validator.ts';
 import type {
   ActionResult,
@@ -38,6 +39,8 @@ export interface Simulator {
   /** A snapshot of the simulated conversation; throws if it does not exist. */
   conversation(accountId: number, displayId: number): SimConversation;
   openConversation(input: OpenConversationInput): SimConversation;
+  /** Display ids of the account's conversations, in creation order. */
+  conversationIds(accountId: number): number[];
   articles(accountId: number): ArticleRecord[];
   customerSays(
     accountId: number,
@@ -50,7 +53,11 @@ export interface Simulator {
   agentResolves(accountId: number, displayId: number): Promise<DeliveryRecord[]>;
   /** One raw POST to the bot with Chatwoot's headers; no retry, no fail-open. */
   deliver(payload: object, opts?: DeliverOptions): Promise<DeliverResult>;
+  /** Sends an earlier webhook again with the same body and X-Chatwoot-Delivery (a duplicate). */
+  redeliver(deliveryId: string): Promise<DeliverResult>;
   setBotWebhookUrl(url: string | undefined): void;
+  /** The Dashboard App shown beside `/app/accounts/{a}/conversations/{id}` (the demo's conversation view). */
+  showDashboardApp(accountId: number, frameUrl: string): void;
   waitFor<T>(predicate: () => T | Promise<T>, timeoutMs?: number): Promise<NonNullable<T>>;
   /** Resolves when no webhook delivery is in flight. */
   idle(): Promise<void>;
@@ -71,7 +78,8 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   const emit = createEmitter({ state, deliverer, echo: opts.echo ?? true });
   const faults = createFaults();
   const calls: RecordedCall[] = [];
-  const server = createSimServer({ state, emit, validator, faults, calls });
+  const dashboardApps = new Map<number, string>();
+  const server = createSimServer({ state, emit, validator, faults, calls, ui: createUiPages(state, dashboardApps) });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
@@ -99,15 +107,18 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
       ),
     conversation: (accountId, displayId) => structuredClone(state.requireConversation(accountId, displayId)),
     openConversation: (input) => structuredClone(state.openConversation(input)),
+    conversationIds: (accountId) => [...(state.account(accountId)?.conversations.keys() ?? [])],
     articles: (accountId) => structuredClone([...(state.account(accountId)?.articles.values() ?? [])]),
     customerSays: actors.customerSays,
     agentReplies: actors.agentReplies,
     agentOpens: actors.agentOpens,
     agentResolves: actors.agentResolves,
     deliver: (payload, o) => deliverer.raw(payload, o),
+    redeliver: (deliveryId) => deliverer.redeliver(deliveryId),
     setBotWebhookUrl: (url) => {
       botWebhookUrl = url;
     },
+    showDashboardApp: (accountId, frameUrl) => void dashboardApps.set(accountId, frameUrl),
     waitFor: (predicate, timeoutMs) => waitFor(predicate, timeoutMs, summary),
     idle: () => deliverer.idle(),
     close: async () => {

@@ -15,6 +15,8 @@ export interface ServerDeps {
   validator: SwaggerValidator;
   faults: ReturnType<typeof createFaults>;
   calls: RecordedCall[];
+  /** Non-API pages (the demo's conversation view); true when it answered. */
+  ui?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 interface Incoming {
@@ -136,6 +138,7 @@ export function createSimServer(deps: ServerDeps): Server {
   }
 
   return createServer((req, res) => {
+    if (deps.ui?.(req, res)) return;
     handle(req, res).catch((err: Error) => {
       // A bug in the simulator must not look like a Chatwoot answer: say so in the body.
       deps.calls.push({

@@ -77,6 +77,8 @@ export interface DeliveryRecord {
   conversationId?: number;
   /** The final failure made Chatwoot open the pending conversation. */
   failOpen?: boolean;
+  /** Body of the bot's last answer (e.g. `{"status":"queued","job":12}`). */
+  response?: string;
 }
 
 export interface SimMessage {
