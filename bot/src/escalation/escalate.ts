@@ -2,6 +2,7 @@ import type { Conversation } from '@sbf-chatwoot/shared';
 import type { HandlerContext } from '../handlers/context.ts';
 import type { ClientSetup } from '../sbf/directory.ts';
 import type { Language } from '../knowledge/language.ts';
+import { alreadyPosted } from '../chatwoot/already-posted.ts';
 import { chooseVa } from './choose-va.ts';
 import { vaLoad } from './va-load.ts';
 import { handoffMessage } from './handoff-message.ts';
@@ -52,22 +53,21 @@ export async function escalate(ctx: HandlerContext, input: EscalationInput): Pro
 
   await steps.once(accountId, c, 'handoff_message', async () => {
     if (!stillOurs) return;
-    const name = va.handle ? firstName(va.handle) : undefined;
-    await ctx.chatwoot.sendReply(accountId, c, handoffMessage(input.language, name));
+    const text = handoffMessage(input.language, va.handle ? firstName(va.handle) : undefined);
+    if (alreadyPosted(await ctx.chatwoot.getConversation(accountId, c), text, false)) return;
+    await ctx.chatwoot.sendReply(accountId, c, text);
   });
 
-  await steps.once(accountId, c, 'private_note', () =>
-    ctx.chatwoot.addPrivateNote(
-      accountId,
-      c,
-      [
-        `Escalated to SBF task ${task.uid}: ${ctx.links.taskUrl(task.uid)}`,
-        `Why: ${input.reason}.`,
-        `VA: ${va.why}.`,
-        `Priority: ${task.priority}.`,
-      ].join('\n'),
-    ),
-  );
+  await steps.once(accountId, c, 'private_note', async () => {
+    const note = [
+      `Escalated to SBF task ${task.uid}: ${ctx.links.taskUrl(task.uid)}`,
+      `Why: ${input.reason}.`,
+      `VA: ${va.why}.`,
+      `Priority: ${task.priority}.`,
+    ].join('\n');
+    if (alreadyPosted(await ctx.chatwoot.getConversation(accountId, c), note, true)) return;
+    await ctx.chatwoot.addPrivateNote(accountId, c, note);
+  });
 
   await steps.once(accountId, c, 'link_attribute', async () => {
     // Chatwoot replaces the whole object: merge onto the freshest copy we have.

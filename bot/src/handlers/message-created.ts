@@ -1,5 +1,6 @@
 import type { MessageEvent } from '@sbf-chatwoot/shared';
 import { escalate } from '../escalation/escalate.ts';
+import { alreadyPosted } from '../chatwoot/already-posted.ts';
 import { citation } from '../escalation/handoff-message.ts';
 import { customerText } from '../knowledge/sop-text.ts';
 import { assess, type Assessment } from '../assess.ts';
@@ -89,7 +90,8 @@ export async function onMessageCreated(ev: MessageEvent, ctx: HandlerContext): P
     }
     const source = citation(decision.language, decision.sop.title, decision.sop.publish?.url);
     const body = composed?.kind === 'answer' ? composed.text : customerText(decision.sop);
-    await ctx.chatwoot.sendReply(accountId, conversation.id, `${body}\n\n${source}`);
+    const reply = `${body}\n\n${source}`;
+    if (!alreadyPosted(current, reply, false)) await ctx.chatwoot.sendReply(accountId, conversation.id, reply);
     ctx.conversations.recordAnswer(accountId, conversation.id, decision.sop.uid, decision.language);
     ctx.tracking.botAnswered(accountId, conversation.id, ctx.now().getTime());
   });

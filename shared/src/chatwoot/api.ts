@@ -26,6 +26,11 @@ export const conversationViewSchema = z.looseObject({
   priority: conversationPrioritySchema.optional(),
   custom_attributes: z.record(z.string(), z.unknown()).default({}),
   labels: z.array(z.string()).default([]),
+  /** Includes private notes; lets a retry see that its message already landed. */
+  last_non_activity_message: z
+    .looseObject({ content: z.string().nullable().optional(), private: z.boolean().optional() })
+    .nullable()
+    .optional(),
   meta: z
     .looseObject({
       assignee: z.looseObject({ id: z.number().int() }).nullable().optional(),
