@@ -113,7 +113,16 @@ const app = createApp({
   queue,
   log,
   onQueued: worker.kick,
-  before: [pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === '/healthz' } })],
+  before: [
+    pinoHttp({
+      logger: log,
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      // Acknowledged webhooks arrive by the thousand and each job logs its outcome: access lines
+      // for them only at debug. Refusals (4xx/5xx) stay visible.
+      customLogLevel: (req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : req.url === '/chatwoot/webhook' ? 'debug' : 'info',
+    }),
+  ],
   dashboard,
   publish,
 });
