@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assess } from '../../bot/src/assess.ts';
+import { createSopIndex } from '../../bot/src/knowledge/sop-index.ts';
+import { createDirectory } from '../../bot/src/sbf/directory.ts';
+import { openVaultStore } from '../../bot/src/sbf/vault-store.ts';
+import { policyFor } from '../../bot/src/triage.ts';
+import { summarize, type Summary } from './stats.ts';
+import { syntheticVault } from './synthetic-vault.ts';
+
+type Log = Parameters<typeof openVaultStore>[1];
+const silent = { info() {}, warn() {}, debug() {}, error() {}, child: () => silent } as unknown as Log;
+
+interface Case {
+  text: string;
+  client_uid: string;
+  lang?: string;
+  labels?: string[];
+}
+
+export interface DecisionFigures {
+  /** SOP notes in the vault, and how many of them the bot indexes (customer-facing). */
+  vaultSops: number;
+  indexedSops: number;
+  /** Wall-clock ms per decision. */
+  decisions: Summary;
+  /** CPU ms per decision: the same, minus time this process spent descheduled on a busy machine. */
+  cpu: Summary;
+  /** Time to read the vault and build the client indexes, ms. */
+  buildMs: number;
+}
+
+/**
+ * assess() — retrieval plus the decision, in process, as the handler calls it — over the eval
+ * cases, against a vault of `total` SOPs. Indexes are built (first use) before timing starts.
+ */
+async function measure(vaultDir: string, vaultSops: number, cases: Case[], minDecisions: number): Promise<DecisionFigures> {
+  const started = performance.now();
+  const store = openVaultStore(vaultDir, silent);
+  const directory = await createDirectory(store, silent);
+  const sops = await createSopIndex(store);
+  const input = (c: Case) => ({
+    clientUid: c.client_uid,
+    text: c.text,
+    languageHint: c.lang,
+    botTurns: 0,
+    labels: c.labels ?? [],
+    hasAttachments: false,
+    policy: policyFor(directory.byClient(c.client_uid)?.support.bot),
+  });
+  for (const c of cases) assess(sops, input(c));
+  const buildMs = performance.now() - started;
+  // Two more passes so the JIT has settled before the first size is timed.
+  for (let pass = 0; pass < 2; pass++) for (const c of cases) assess(sops, input(c));
+  const times: number[] = [];
+  const cpu: number[] = [];
+  while (times.length < minDecisions) {
+    for (const c of cases) {
+      const args = input(c);
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      assess(sops, args);
+      times.push(performance.now() - t0);
+      const used = process.cpuUsage(c0);
+      cpu.push((used.user + used.system) / 1000);
+    }
+  }
+  return { vaultSops, indexedSops: sops.size(), decisions: summarize(times), cpu: summarize(cpu), buildMs };
+}
+
+export async function benchDecisions(opts: { evalDir: string; sizes: number[]; minDecisions: number }) {
+  const cases = readFileSync(join(opts.evalDir, 'dev.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Case);
+  const out: DecisionFigures[] = [];
+  for (const size of opts.sizes) {
+    const dir = mkdtempSync(join(tmpdir(), 'sbf-bench-vault-'));
+    try {
+      const vault = join(dir, 'vault');
+      const vaultSops = syntheticVault(join(opts.evalDir, 'vault'), vault, size);
+      out.push(await measure(vault, vaultSops, cases, opts.minDecisions));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return { cases: cases.length, runs: out };
+}
