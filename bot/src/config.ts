@@ -40,6 +40,8 @@ const envSchema = z
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
     /** Give up on a job only after this long; until then it is retried with backoff. */
     JOB_MAX_AGE_HOURS: z.coerce.number().positive().default(24),
+    /** Finished jobs (and their dedupe keys) are deleted after this many days. */
+    JOB_RETENTION_DAYS: z.coerce.number().positive().default(7),
     /** Optional answer composer: any OpenAI-compatible API. Off unless both URL and model are set. */
     LLM_BASE_URL: z.url().optional(),
     LLM_MODEL: z.string().min(1).optional(),
@@ -98,7 +100,11 @@ function toConfig(env: z.infer<typeof envSchema>) {
     },
     vaultDir: env.SBF_VAULT_DIR,
     dataDir: env.DATA_DIR,
-    worker: { concurrency: env.WORKER_CONCURRENCY, maxAgeMs: env.JOB_MAX_AGE_HOURS * 3_600_000 },
+    worker: {
+      concurrency: env.WORKER_CONCURRENCY,
+      maxAgeMs: env.JOB_MAX_AGE_HOURS * 3_600_000,
+      retentionMs: env.JOB_RETENTION_DAYS * 86_400_000,
+    },
     composer:
       env.LLM_BASE_URL && env.LLM_MODEL
         ? { baseUrl: env.LLM_BASE_URL, model: env.LLM_MODEL, apiKey: env.LLM_API_KEY, timeoutMs: env.LLM_TIMEOUT_MS }

@@ -1,4 +1,4 @@
-import { agentBotEventSchema } from '@sbf-chatwoot/shared';
+import type { AgentBotEvent } from '@sbf-chatwoot/shared';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
@@ -82,7 +82,8 @@ const worker = startWorker({
   concurrency: config.worker.concurrency,
   maxAgeMs: config.worker.maxAgeMs,
   run: async (job, jobLog) => {
-    const ev = agentBotEventSchema.parse(JSON.parse(job.payload));
+    // Validated at intake (webhook/intake.ts) before it was stored.
+    const ev = JSON.parse(job.payload) as AgentBotEvent;
     await dispatch(ev, { ...ctx, log: jobLog });
   },
 });
@@ -132,7 +133,15 @@ const server = app.listen(config.port, config.host, () => {
   log.info({ port, vault: sbf.dir, clients: directory.all().length, sops: sops.size() }, 'sbf-chatwoot bot listening');
 });
 
+const prune = () => {
+  const removed = queue.prune(config.worker.retentionMs);
+  if (removed) log.info({ removed }, 'finished jobs past retention deleted');
+};
+prune();
+const pruneTimer = setInterval(prune, 3_600_000).unref();
+
 async function shutdown(signal: string) {
+  clearInterval(pruneTimer);
   log.info({ signal }, 'shutting down');
   server.close();
   stopWatching();

@@ -53,3 +53,22 @@ describe('durable queue', () => {
     expect(q2.claim()?.attempts).toBe(2);
   });
 });
+
+describe('retention', () => {
+  it('when finished jobs are older than the retention, then they and their dedupe keys go, failed ones stay', () => {
+    let t = 1_000;
+    const q = createQueue(openDb(fresh()), () => t);
+    q.enqueue(job('c1', 1, ['k-old']));
+    q.enqueue(job('c2', 2, ['k-failed']));
+    q.complete(q.claim()!.id);
+    q.fail(q.claim()!.id, 'bad');
+    t = 1_000 + 10_000;
+    q.enqueue(job('c3', 3, ['k-new']));
+    q.complete(q.claim()!.id);
+    expect(q.prune(5_000)).toBe(1);
+    expect(q.counts()).toMatchObject({ done: 1, failed: 1 });
+    expect(q.enqueue(job('c1', 4, ['k-old'])).duplicate).toBe(false);
+    expect(q.enqueue(job('c2', 5, ['k-failed'])).duplicate).toBe(true);
+    expect(q.enqueue(job('c3', 6, ['k-new'])).duplicate).toBe(true);
+  });
+});

@@ -7,12 +7,14 @@ import {
   USER_TOKEN_HEADER,
   type ConversationPanel,
   type DashboardSession,
+  type ReportResponse,
 } from '@sbf-chatwoot/shared';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { HandlerContext } from '../handlers/context.ts';
 import { HttpError } from '../http/errors.ts';
+import { computeReport } from '../report/compute-report.ts';
 import { addTaskNote, createKeyedLock, escalateFromDashboard, sendSopAnswer, setTaskStatus } from './actions.ts';
 import { appAccountId, requireAppToken, requireSameAccount } from './auth.ts';
 import type { ChatwootUserClient } from './chatwoot-user-client.ts';
@@ -93,6 +95,28 @@ export function dashboardRouter(deps: DashboardDeps): Router {
   api.get('/session', (_req, res) => {
     const session: DashboardSession = { accountId: appAccountId(res), chatwootOrigin: deps.chatwootOrigin };
     res.json(session);
+  });
+
+  /** Per client and per VA support figures, for the clients of the token's account only. */
+  api.get('/report', (req, res) => {
+    const since = parse(
+      z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'since must be a date, YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'since is not a real date').optional(),
+      req.query.since,
+    );
+    const sinceMs = since === undefined ? 0 : Date.parse(since);
+    const accountId = appAccountId(res);
+    const clients = new Set(
+      deps.ctx.directory
+        .all()
+        .filter((s) => s.support.chatwoot_account_id === accountId)
+        .map((s) => s.support.client_uid),
+    );
+    const rows = [...clients].flatMap((clientUid) => deps.ctx.tracking.list({ clientUid, since: sinceMs })).filter((r) => r.account_id === accountId);
+    const body: ReportResponse = {
+      period: { since: new Date(sinceMs).toISOString(), until: deps.ctx.now().toISOString() },
+      clients: computeReport(rows),
+    };
+    res.json(body);
   });
 
   const account = Router({ mergeParams: true });

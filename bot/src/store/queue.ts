@@ -70,6 +70,16 @@ export function createQueue(db: Db, now: () => number = Date.now) {
     retryAt: (id: number, at: number, error: string) => void reschedule.run(at, now(), error.slice(0, 2000), id),
     /** After a crash, jobs left running were never finished: run them again. */
     recover: (): number => db.prepare(`UPDATE jobs SET status = 'queued' WHERE status = 'running'`).run().changes,
+    /**
+     * Forgets finished jobs and their dedupe keys once Chatwoot can no longer retry them
+     * (it retries within seconds); failed and dead jobs stay for inspection.
+     */
+    prune: (olderThanMs: number): number =>
+      db.transaction(() => {
+        const before = now() - olderThanMs;
+        db.prepare(`DELETE FROM dedupe WHERE created_at < ? AND job_id IN (SELECT id FROM jobs WHERE status = 'done')`).run(before);
+        return db.prepare(`DELETE FROM jobs WHERE status = 'done' AND updated_at < ?`).run(before).changes;
+      })(),
     requeueFailed: (): number =>
       db.prepare(`UPDATE jobs SET status = 'queued', next_run_at = ? WHERE status IN ('failed', 'dead')`).run(now())
         .changes,

@@ -49,7 +49,8 @@ export function intake(queue: Queue, rawBody: Buffer, deliveryId: string | undef
   const { jobId, duplicate } = queue.enqueue({
     convKey: conversationKey(ev),
     event,
-    payload: rawBody.toString('utf8'),
+    // The validated event (defaults applied): the worker trusts it and does not parse it again.
+    payload: JSON.stringify(ev),
     deliveryId,
     dedupeKeys,
   });

@@ -162,6 +162,7 @@ export async function startWorld(opts: { appSecret?: string | null } = {}) {
   return {
     url,
     call,
+    ctx,
     chatwoot,
     sbf,
     lines,
