@@ -101,3 +101,28 @@ export type TaskNoteRequest = z.infer<typeof taskNoteRequestSchema>;
 export type SendSopRequest = z.infer<typeof sendSopRequestSchema>;
 
 export const sendSopResponseSchema = z.object({ messageId: z.number().int(), panel: conversationPanelSchema });
+
+/** Support figures for one client or one VA over the report's period; rates are 0..1, times in seconds. */
+const reportStatsShape = {
+  conversations: z.number().int(),
+  escalations: z.number().int(),
+  escalation_rate: z.number().nullable(),
+  /** Resolved without a handoff to a human. */
+  deflected: z.number().int(),
+  deflection_rate: z.number().nullable(),
+  median_first_response_s: z.number().nullable(),
+  p90_first_response_s: z.number().nullable(),
+  csat_avg: z.number().nullable(),
+  csat_count: z.number().int(),
+  reopenings: z.number().int(),
+};
+export const reportVaSchema = z.object({ va: z.string(), ...reportStatsShape });
+export type ReportVa = z.infer<typeof reportVaSchema>;
+export const reportClientSchema = z.object({ client_uid: z.string(), ...reportStatsShape, vas: z.array(reportVaSchema) });
+export type ReportClient = z.infer<typeof reportClientSchema>;
+/** GET /api/dashboard/report?since=YYYY-MM-DD: the token's account only; the same figures as `pnpm report --json`. */
+export const reportResponseSchema = z.object({
+  period: z.object({ since: z.string(), until: z.string() }),
+  clients: z.array(reportClientSchema),
+});
+export type ReportResponse = z.infer<typeof reportResponseSchema>;

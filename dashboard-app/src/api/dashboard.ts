@@ -2,6 +2,7 @@ import {
   cannedResponseListSchema,
   conversationPanelSchema,
   dashboardSessionSchema,
+  reportResponseSchema,
   sendSopResponseSchema,
   sopListSchema,
   vaIdentitySchema,
@@ -40,3 +41,7 @@ export const addTaskNote = (accountId: number, conversationId: number, agentId: 
 
 export const sendSop = (accountId: number, conversationId: number, agentId: number, sopUid: string) =>
   request(sendSopResponseSchema, { method: 'POST', url: `${conv(accountId, conversationId)}/replies`, data: { agentId, sopUid } });
+
+/** Support figures for the token's account; `since` is YYYY-MM-DD. */
+export const getReport = (since?: string) =>
+  request(reportResponseSchema, { method: 'GET', url: '/report', params: since ? { since } : {} });

@@ -1,6 +1,7 @@
 import { reportResponseSchema } from '@sbf-chatwoot/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOW, startWorld, type World } from './world.ts';
+import { issueAppToken } from '../app-token.ts';
+import { NOW, SECRET, startWorld, type World } from './world.ts';
 
 const ACME = 'va-client-acme-001';
 const GLOBEX = 'va-client-globex-001';
@@ -60,9 +61,7 @@ describe('dashboard report', () => {
     expect(res.json.period.since).toBe('1970-01-01T00:00:00.000Z');
   });
 
-  it("when an account-2 token asks, then it sees Globex and not Acme", async () => {
-    const { issueAppToken } = await import('../app-token.ts');
-    const { SECRET } = await import('./world.ts');
+  it('when an account-2 token asks, then it sees Globex and not Acme', async () => {
     const res = await w.call('GET', '/api/dashboard/report', { token: issueAppToken(SECRET, 2) });
     expect(res.json.clients.map((x: { client_uid: string }) => x.client_uid)).toEqual([GLOBEX]);
     expect(res.json.clients[0]).toMatchObject({ conversations: 1, deflection_rate: 1, escalation_rate: 0 });
