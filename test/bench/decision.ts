@@ -5,7 +5,7 @@ import { assess } from '../../bot/src/assess.ts';
 import { createSopIndex } from '../../bot/src/knowledge/sop-index.ts';
 import { createDirectory } from '../../bot/src/sbf/directory.ts';
 import { openVaultStore } from '../../bot/src/sbf/vault-store.ts';
-import { policyFor } from '../../bot/src/triage.ts';
+import { assessInputFor } from '../../bot/src/cli/eval-case.ts';
 import { summarize, type Summary } from './stats.ts';
 import { syntheticVault } from './synthetic-vault.ts';
 
@@ -40,15 +40,7 @@ async function measure(vaultDir: string, vaultSops: number, cases: Case[], minDe
   const store = openVaultStore(vaultDir, silent);
   const directory = await createDirectory(store, silent);
   const sops = await createSopIndex(store);
-  const input = (c: Case) => ({
-    clientUid: c.client_uid,
-    text: c.text,
-    languageHint: c.lang,
-    botTurns: 0,
-    labels: c.labels ?? [],
-    hasAttachments: false,
-    policy: policyFor(directory.byClient(c.client_uid)?.support.bot),
-  });
+  const input = (c: Case) => assessInputFor(c, directory);
   for (const c of cases) assess(sops, input(c));
   const buildMs = performance.now() - started;
   // Two more passes so the JIT has settled before the first size is timed.

@@ -1,30 +1,15 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { parse } from 'yaml';
 import { startBot, type BotProcess } from '../src/bot-process.ts';
-import { writeTestVault } from '../src/demo-vault.ts';
-import { startSimulator, type SimMessage, type Simulator, type SimulatorOptions } from '../src/simulator/index.ts';
+import type { SimMessage, Simulator, SimulatorOptions } from '../src/simulator/index.ts';
+import { createWorld, type World } from '../src/world.ts';
 
 /** Loading the bot's modules is CPU-bound; on a busy 2-core runner it takes far longer than usual. */
 export const BOT_START_TIMEOUT_MS = 25_000;
 export const SECRET = 'whsec-e2e-secret';
-export const BOT_TOKEN = 'bot-token-acme';
-/** alice's own profile token, for arranging state the way an agent would in the UI. */
-export const USER_TOKEN = 'user-token-alice';
-
-/** Account 1 as the test vault describes it: inbox 3, alice = agent 7, bob = agent 8, team 2. */
-export const ACME = {
-  id: 1,
-  name: 'Acme Support',
-  botToken: BOT_TOKEN,
-  userToken: USER_TOKEN,
-  agents: [
-    { id: 7, name: 'Alice Adams', email: 'alice@acme.example' },
-    { id: 8, name: 'Bob Brown', email: 'bob@acme.example' },
-  ],
-};
+export { ACME, BOT_TOKEN, USER_TOKEN, type World } from '../src/world.ts';
 
 let starting: Promise<unknown> = Promise.resolve();
 
@@ -40,22 +25,9 @@ export function startBotSerially(env: Record<string, string>, opts: Parameters<t
   return run;
 }
 
-export interface World {
-  sim: Simulator;
-  bot: BotProcess;
-  dir: string;
-  vaultDir: string;
-  dataDir: string;
-  env: Record<string, string>;
-  /** Starts the bot again on the same DATA_DIR and vault (after `bot.kill()` or `bot.stop()`). */
-  restartBot(): Promise<BotProcess>;
-  close(): Promise<void>;
-}
-
 /**
- * A fresh world per test: temp vault + data dir, a simulated Chatwoot, and the real bot process
- * wired to it; `onFinished` (the test context's `onTestFinished`) tears it down, so tests can run
- * concurrently. Short webhook retry waits keep the suite fast.
+ * A fresh world per test (see createWorld); `onFinished` (the test context's `onTestFinished`)
+ * tears it down, so tests can run concurrently. Short webhook retry waits keep the suite fast.
  */
 export async function startWorld(
   onFinished: (fn: () => Promise<void>) => void,
@@ -67,42 +39,14 @@ export async function startWorld(
     seedVault?: (vaultDir: string) => void;
   } = {},
 ): Promise<World> {
-  const dir = mkdtempSync(join(tmpdir(), 'sbf-e2e-'));
-  const vaultDir = writeTestVault(join(dir, 'vault'));
-  opts.seedVault?.(vaultDir);
-  const dataDir = join(dir, 'data');
-  const sim = await startSimulator({ accounts: [ACME], webhookSecret: SECRET, retryWaitMs: 50, ...opts.sim }).catch((err) => {
-    rmSync(dir, { recursive: true, force: true });
-    throw err;
+  const world = await createWorld({
+    secret: SECRET,
+    start: (env) => startBotSerially(env, opts.bot),
+    sim: { retryWaitMs: 50, ...opts.sim },
+    env: opts.env,
+    seedVault: opts.seedVault,
   });
-  const env: Record<string, string> = {
-    CHATWOOT_BASE_URL: sim.url,
-    CHATWOOT_BOT_TOKENS: `1:${BOT_TOKEN}`,
-    CHATWOOT_WEBHOOK_SECRET: SECRET,
-    SBF_VAULT_DIR: vaultDir,
-    DATA_DIR: dataDir,
-    ...opts.env,
-  };
-  const world: World = {
-    sim,
-    bot: undefined as unknown as BotProcess,
-    dir,
-    vaultDir,
-    dataDir,
-    env,
-    async restartBot() {
-      world.bot = await startBotSerially(env, opts.bot);
-      sim.setBotWebhookUrl(`${world.bot.url}/chatwoot/webhook`);
-      return world.bot;
-    },
-    async close() {
-      await world.bot?.kill();
-      await sim.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
   onFinished(() => world.close());
-  await world.restartBot();
   return world;
 }
 

@@ -1,22 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pino } from 'pino';
-import { z } from 'zod';
 import { assess } from '../assess.ts';
 import { createSopIndex } from '../knowledge/sop-index.ts';
 import { createDirectory } from '../sbf/directory.ts';
 import { openVaultStore } from '../sbf/vault-store.ts';
-import { policyFor } from '../triage.ts';
+import { assessInputFor, evalCaseSchema } from './eval-case.ts';
 import { scoreCases, type CaseResult } from './eval-score.ts';
 
-const caseSchema = z.object({
-  text: z.string(),
-  client_uid: z.string(),
-  lang: z.string().optional(),
-  labels: z.array(z.string()).optional(),
-  expect: z.union([z.object({ answer: z.string() }), z.object({ escalate: z.literal(true) })]),
-  why: z.string().optional(),
-});
 
 function fail(message: string): never {
   process.stderr.write(`eval: ${message}\nusage: pnpm --filter @sbf-chatwoot/bot eval <vault-dir> <cases.jsonl>\n`);
@@ -38,7 +29,7 @@ const cases = lines.map((line, i) => {
   } catch {
     fail(`${casesArg}:${i + 1}: not valid JSON`);
   }
-  const parsed = caseSchema.safeParse(json);
+  const parsed = evalCaseSchema.safeParse(json);
   if (!parsed.success) fail(`${casesArg}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);
   return parsed.data;
 });
@@ -50,16 +41,7 @@ const sops = await createSopIndex(store);
 if (!sops.size()) fail(`no customer-facing SOPs in ${vaultArg}`);
 
 const results: CaseResult[] = cases.map((c) => {
-  const support = directory.byClient(c.client_uid)?.support;
-  const a = assess(sops, {
-    clientUid: c.client_uid,
-    text: c.text,
-    languageHint: c.lang,
-    botTurns: 0,
-    labels: c.labels ?? [],
-    hasAttachments: false,
-    policy: policyFor(support?.bot),
-  });
+  const a = assess(sops, assessInputFor(c, directory));
   const got = a.kind === 'answer' ? { answer: a.sop.uid } : { escalate: true as const, trigger: a.trigger };
   const result = { text: c.text, client_uid: c.client_uid, expect: c.expect, why: c.why, got, confidence: a.confidence, reason: a.reason };
   process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import type { AssessInput } from '../assess.ts';
+import type { Directory } from '../sbf/directory.ts';
+import { policyFor } from '../triage.ts';
+
+/** One labelled line of an eval file (`bot/eval/*.jsonl`). */
+export const evalCaseSchema = z.object({
+  text: z.string(),
+  client_uid: z.string(),
+  lang: z.string().optional(),
+  labels: z.array(z.string()).optional(),
+  expect: z.union([z.object({ answer: z.string() }), z.object({ escalate: z.literal(true) })]),
+  why: z.string().optional(),
+});
+export type EvalCase = z.infer<typeof evalCaseSchema>;
+
+/** What the handler would pass for this message as the first of a new conversation. */
+export function assessInputFor(c: Pick<EvalCase, 'text' | 'client_uid' | 'lang' | 'labels'>, directory: Directory): AssessInput {
+  return {
+    clientUid: c.client_uid,
+    text: c.text,
+    languageHint: c.lang,
+    botTurns: 0,
+    labels: c.labels ?? [],
+    hasAttachments: false,
+    policy: policyFor(directory.byClient(c.client_uid)?.support.bot),
+  };
+}
