@@ -36,6 +36,7 @@ export function startWorker(opts: {
   let active = 0;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  let pumpScheduled = false;
   const idle: Array<() => void> = [];
 
   async function runOne(job: Job) {
@@ -84,12 +85,22 @@ export function startWorker(opts: {
     timer.unref();
   }
 
+  /** One pump per turn of the event loop, however many webhooks arrived in it. */
+  function kick() {
+    if (pumpScheduled) return;
+    pumpScheduled = true;
+    setImmediate(() => {
+      pumpScheduled = false;
+      pump();
+    });
+  }
+
   queue.recover();
-  setImmediate(pump);
+  kick();
 
   return {
     /** Call after enqueueing so the job starts without waiting for the timer. */
-    kick: () => setImmediate(pump),
+    kick,
     /** Resolves when no job is running (used for graceful shutdown). */
     drain: () => (active === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
     stop: () => {

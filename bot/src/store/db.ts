@@ -51,6 +51,8 @@ const migrations = [
    ALTER TABLE conversations ADD COLUMN csat_rating INTEGER;
    ALTER TABLE conversations ADD COLUMN csat_comment TEXT;
    CREATE INDEX conversations_client ON conversations(client_uid, first_seen_at);`,
+  // Claims walk queued jobs in id order and stop at the first runnable one, instead of sorting the backlog.
+  `CREATE INDEX jobs_queued_order ON jobs(status, id);`,
 ];
 
 export function openDb(dataDir: string, file = 'bot.sqlite'): Db {

@@ -36,7 +36,7 @@ export function createQueue(db: Db, now: () => number = Date.now) {
   const claimStmt = db.prepare<[{ now: number }], Job>(
     `UPDATE jobs SET status = 'running', attempts = attempts + 1, updated_at = @now
      WHERE id = (
-       SELECT j.id FROM jobs j
+       SELECT j.id FROM jobs j INDEXED BY jobs_queued_order
        WHERE j.status = 'queued' AND j.next_run_at <= @now
          AND NOT EXISTS (SELECT 1 FROM jobs k WHERE k.conv_key = j.conv_key AND k.id < j.id
                          AND k.status IN ('queued', 'running'))
