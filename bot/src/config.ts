@@ -78,13 +78,18 @@ function toPublishConfig(env: Pick<Env, 'CHATWOOT_BASE_URL' | 'CHATWOOT_ADMIN_TO
 }
 export type PublishConfig = ReturnType<typeof toPublishConfig>;
 
+/** Where VAs reach the bot: PUBLIC_URL, else this machine on PORT. */
+const publicUrlOf = (env: { PUBLIC_URL?: string; PORT: number }) =>
+  (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+
 function toConfig(env: z.infer<typeof envSchema>) {
+  const publicUrl = publicUrlOf(env);
   return {
     port: env.PORT,
     host: env.HOST,
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     taskUrlTemplate:
-      env.SBF_TASK_URL_TEMPLATE ?? `${(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '')}/app/#task={uid}`,
+      env.SBF_TASK_URL_TEMPLATE ?? `${publicUrl}/app/#task={uid}`,
     logLevel: env.LOG_LEVEL,
     chatwoot: {
       baseUrl: env.CHATWOOT_BASE_URL.replace(/\/+$/, ''),
@@ -144,7 +149,7 @@ export function loadAppTokenConfig(env: NodeJS.ProcessEnv) {
   }
   return {
     appSecret: parsed.data.APP_SECRET,
-    publicUrl: (parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, ''),
+    publicUrl: publicUrlOf(parsed.data),
     publicUrlIsDefault: !parsed.data.PUBLIC_URL,
   };
 }
