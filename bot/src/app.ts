@@ -10,7 +10,11 @@ export interface AppDeps {
   queue: Queue;
   log: Logger;
   onQueued: () => void;
-  /** Extra middleware mounted before the routes (e.g. access logs). */
+  /**
+   * Extra middleware mounted before the other routes (e.g. access logs). The webhook route comes
+   * first and logs its own refusals: acknowledged deliveries arrive by the thousand and each job
+   * logs its outcome, so they get no access line (and do not pay for one).
+   */
   before?: express.RequestHandler[];
   /** `/app` and `/api/dashboard/*` (bot/src/dashboard/router.ts). */
   dashboard?: express.Router;
@@ -22,10 +26,6 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  for (const mw of deps.before ?? []) app.use(mw);
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, jobs: deps.queue.counts() });
-  });
   app.use(
     webhookRouter({
       secret: deps.config.webhook.secret,
@@ -36,6 +36,10 @@ export function createApp(deps: AppDeps): Express {
       log: deps.log,
     }),
   );
+  for (const mw of deps.before ?? []) app.use(mw);
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true, jobs: deps.queue.counts() });
+  });
   if (deps.dashboard) app.use(deps.dashboard);
   if (deps.publish) app.use(deps.publish);
   app.use((req, _res, next) => next(new HttpError(404, `no route for ${req.method} ${req.path}`)));

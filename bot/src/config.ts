@@ -29,6 +29,11 @@ const envSchema = z
     /** Token of the Agent Bot, used for every account unless CHATWOOT_BOT_TOKENS names one. */
     CHATWOOT_BOT_TOKEN: z.string().min(1).optional(),
     CHATWOOT_BOT_TOKENS: tokenMap.optional(),
+    /**
+     * An agent's or admin's profile token (a person's secret): lets the bot read what bot tokens
+     * may not, the accounts' canned responses and agents' presence. Unset = SOPs and the vault only.
+     */
+    CHATWOOT_USER_TOKEN: z.string().min(1).optional(),
     /** The bot's `secret` (Chatwoot ≥ 4.13). Unset = accept unsigned deliveries (older installs). */
     CHATWOOT_WEBHOOK_SECRET: z.string().min(8).optional(),
     WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(300),
@@ -95,6 +100,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       baseUrl: env.CHATWOOT_BASE_URL.replace(/\/+$/, ''),
       defaultToken: env.CHATWOOT_BOT_TOKEN,
       tokens: env.CHATWOOT_BOT_TOKENS ?? new Map<number, string>(),
+      userToken: env.CHATWOOT_USER_TOKEN,
       ratePerSecond: env.CHATWOOT_RATE_PER_SECOND,
       timeoutMs: env.CHATWOOT_TIMEOUT_MS,
     },
@@ -110,10 +116,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       maxAgeMs: env.JOB_MAX_AGE_HOURS * 3_600_000,
       retentionMs: env.JOB_RETENTION_DAYS * 86_400_000,
     },
-    composer:
-      env.LLM_BASE_URL && env.LLM_MODEL
-        ? { baseUrl: env.LLM_BASE_URL, model: env.LLM_MODEL, apiKey: env.LLM_API_KEY, timeoutMs: env.LLM_TIMEOUT_MS }
-        : undefined,
+    composer: composerOf(env),
     dashboard: {
       appSecret: env.APP_SECRET,
       chatwootOrigin: new URL(env.CHATWOOT_DASHBOARD_ORIGIN ?? env.CHATWOOT_BASE_URL).origin,
@@ -123,6 +126,10 @@ function toConfig(env: z.infer<typeof envSchema>) {
 }
 
 export class ConfigError extends Error {}
+
+function composerOf(e: Pick<Env, 'LLM_BASE_URL' | 'LLM_MODEL' | 'LLM_API_KEY' | 'LLM_TIMEOUT_MS'>) {
+  return e.LLM_BASE_URL && e.LLM_MODEL ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS } : undefined;
+}
 
 const issueLines = (error: z.ZodError) => error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
 
@@ -152,6 +159,13 @@ export function loadAppTokenConfig(env: NodeJS.ProcessEnv) {
     publicUrl: publicUrlOf(parsed.data),
     publicUrlIsDefault: !parsed.data.PUBLIC_URL,
   };
+}
+
+/** The optional answer composer alone (for `eval`): undefined unless LLM_BASE_URL and LLM_MODEL are set. */
+export function loadComposerConfig(env: NodeJS.ProcessEnv) {
+  const parsed = envSchema.pick({ LLM_BASE_URL: true, LLM_MODEL: true, LLM_API_KEY: true, LLM_TIMEOUT_MS: true }).safeParse(env);
+  if (!parsed.success) throw new ConfigError(`Invalid configuration:\n${issueLines(parsed.error).join('\n')}`);
+  return composerOf(parsed.data);
 }
 
 /** What offline commands (report) need: where the data and the vault are. */

@@ -10,6 +10,8 @@ import { createChatwootUserClient } from './dashboard/chatwoot-user-client.ts';
 import { dashboardRouter } from './dashboard/router.ts';
 import { dispatch } from './handlers/index.ts';
 import type { HandlerContext } from './handlers/context.ts';
+import { createPresence } from './escalation/presence.ts';
+import { createCannedSync } from './knowledge/canned-responses.ts';
 import { createComposer } from './knowledge/composer.ts';
 import { createSopIndex } from './knowledge/sop-index.ts';
 import { createHelpCenterClient } from './publish/help-center-client.ts';
@@ -19,6 +21,7 @@ import { createDirectory } from './sbf/directory.ts';
 import { openVaultStore } from './sbf/vault-store.ts';
 import { watchVault } from './sbf/watch-vault.ts';
 import { createConversationStore } from './store/conversations.ts';
+import { startCheckpointer } from './store/checkpointer.ts';
 import { openDb } from './store/db.ts';
 import { createQueue } from './store/queue.ts';
 import { createTracking } from './store/tracking.ts';
@@ -46,12 +49,14 @@ const log = pino({
       '*.access_token',
       'config.headers',
       'headers.api_access_token',
+      '*.userToken',
     ],
     censor: '[redacted]',
   },
 });
 
 const db = openDb(resolve(config.dataDir));
+const stopCheckpoints = startCheckpointer(db, log.child({ part: 'store' }));
 const queue = createQueue(db);
 const sbf = openVaultStore(resolve(config.vaultDir), log.child({ part: 'vault' }));
 const stopWatching = watchVault(sbf, log.child({ part: 'vault' }));
@@ -60,6 +65,7 @@ const sops = await createSopIndex(sbf);
 const chatwoot = createChatwootClient({
   baseUrl: config.chatwoot.baseUrl,
   tokenFor: (accountId) => config.chatwoot.tokens.get(accountId) ?? config.chatwoot.defaultToken,
+  userToken: config.chatwoot.userToken,
   timeoutMs: config.chatwoot.timeoutMs,
   ratePerSecond: config.chatwoot.ratePerSecond,
   log: log.child({ part: 'chatwoot' }),
@@ -70,6 +76,7 @@ const ctx: Omit<HandlerContext, 'log'> = {
   directory,
   sops,
   composer: config.composer && createComposer(config.composer),
+  presence: config.chatwoot.userToken ? createPresence({ listAgents: chatwoot.listAgents }) : undefined,
   conversations: createConversationStore(db),
   tracking: createTracking(db),
   links: { chatwootBaseUrl: config.chatwoot.baseUrl, taskUrl: (uid) => config.taskUrlTemplate.replaceAll('{uid}', encodeURIComponent(uid)) },
@@ -118,10 +125,8 @@ const app = createApp({
     pinoHttp({
       logger: log,
       autoLogging: { ignore: (req) => req.url === '/healthz' },
-      // Acknowledged webhooks arrive by the thousand and each job logs its outcome: access lines
-      // for them only at debug. Refusals (4xx/5xx) stay visible.
-      customLogLevel: (req, res, err) =>
-        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : req.url === '/chatwoot/webhook' ? 'debug' : 'info',
+      // Webhooks are not access-logged: their route logs refusals itself (webhook/route.ts).
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     }),
   ],
   dashboard,
@@ -140,13 +145,22 @@ const prune = () => {
 prune();
 const pruneTimer = setInterval(prune, 3_600_000).unref();
 
+// Canned responses need the user token (bots may not list them): read at start, then every 5 minutes.
+const canned = config.chatwoot.userToken
+  ? createCannedSync({ listCannedResponses: chatwoot.listCannedResponses, directory, sops, log: log.child({ part: 'canned' }) })
+  : undefined;
+void canned?.refresh();
+const cannedTimer = canned && setInterval(() => void canned.refresh(), 300_000).unref();
+
 async function shutdown(signal: string) {
   clearInterval(pruneTimer);
+  clearInterval(cannedTimer);
   log.info({ signal }, 'shutting down');
   server.close();
   stopWatching();
   worker.stop();
   await worker.drain();
+  await stopCheckpoints();
   db.close();
   process.exit(0);
 }

@@ -7,17 +7,23 @@ export interface Policy {
   threshold: number;
   maxBotTurns: number;
   vipLabels: string[];
+  /**
+   * With an answer composer, a question below the threshold but at or above this confidence gets a
+   * second look: the model may answer from the top SOPs or decline (see second-look.ts).
+   */
+  composerFloor: number;
 }
 
-export const defaultPolicy: Policy = { threshold: 0.72, maxBotTurns: 3, vipLabels: ['vip'] };
+export const defaultPolicy: Policy = { threshold: 0.72, maxBotTurns: 3, vipLabels: ['vip'], composerFloor: 0.45 };
 
 /** The client's `bot:` settings from its va.customer_support note, over the defaults. */
 export function policyFor(bot: unknown): Policy {
-  const b = (bot ?? {}) as { confidence_threshold?: number; max_bot_turns?: number; vip_labels?: string[] };
+  const b = (bot ?? {}) as { confidence_threshold?: number; max_bot_turns?: number; vip_labels?: string[]; composer_floor?: number };
   return {
     threshold: b.confidence_threshold ?? defaultPolicy.threshold,
     maxBotTurns: b.max_bot_turns ?? defaultPolicy.maxBotTurns,
     vipLabels: b.vip_labels ?? defaultPolicy.vipLabels,
+    composerFloor: b.composer_floor ?? defaultPolicy.composerFloor,
   };
 }
 
@@ -68,8 +74,8 @@ export function decide(input: DecisionInput): Decision {
   if (input.labels.some((l) => input.policy.vipLabels.includes(l))) return escalate('vip', 'VIP customer: a VA answers');
   if (input.hasAttachments) return escalate('attachment', 'the customer sent a file the bot cannot read');
   if (!text) return escalate('empty', 'the message has no text');
-  const trigger = matchTrigger(text);
-  if (trigger) return escalate(trigger, `the message matches the "${trigger}" rule`);
+  const matched = matchTrigger(text);
+  if (matched) return escalate(matched.trigger, `the message matches the "${matched.trigger}" rule ("${matched.phrase}")`);
   if (input.botTurns >= input.policy.maxBotTurns) {
     return escalate('max_bot_turns', `the bot already answered ${input.botTurns} times in this conversation`);
   }

@@ -1,68 +1,108 @@
 /**
  * Phrases that mean "a person must handle this", whatever the SOPs say, in English, Spanish,
  * French, German and Portuguese. Word boundaries are Unicode-aware so accented words match.
+ * Each family lists whole ways of saying it, not single keywords: "cancel" alone is routine
+ * (a class, an appointment), "cancel my membership" is not.
  */
 const words = (...alternatives: string[]) =>
   new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+
+/** Things a customer ends, as opposed to bookings they move or drop. */
+const CONTRACT_EN = '(?:subscription|membership|plan|account|contract|order|service|care plan|flower subscription)';
+const MY_EN = '(?:my |our |the |this |that |his |her |their |tomorrow\'?s |today\'?s )?(?:\\w+ )?';
 
 export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
   {
     trigger: 'human_request',
     pattern: words(
-      'human', 'real person', 'live (?:agent|person|chat)', '(?:talk|speak|chat) (?:to|with) (?:an? |the )?(?:agent|person|someone|somebody|human|representative|manager|owner)',
-      'connect me (?:to|with) (?:someone|somebody|a person|an agent)', 'representative', 'operator', 'call me(?: back)?',
-      'agent', 'humano', 'persona real', 'hablar con (?:un|una|alguien|el|la)', 'agente', 'll[aá]m(?:e|a)me',
-      'humain', 'vraie personne', 'parler (?:à|a) (?:un|une|quelqu)', 'conseill(?:er|[eè]re)', 'rappelez-moi',
-      'mensch', 'mitarbeiter(?:in)?', 'echten person', 'mit (?:einem|einer|jemandem) sprechen', 'zur[uü]ckrufen', 'r[uü]ckruf',
-      'atendente', 'pessoa real', 'falar com (?:um|uma|algu[eé]m)', 'me liga(?:r)?',
+      'human', 'real person', 'live (?:agent|person|chat)', '(?:talk|speak|chat) (?:to|with) (?:an? |the |your )?(?:agent|person|someone|somebody|human|representative|manager|owner|staff|team|boss)',
+      'connect me (?:to|with) (?:someone|somebody|a person|an agent)', 'representative', 'operator', 'call me(?: back)?', 'give me a call', 'phone me',
+      'agent', 'humano', 'persona real', 'hablar con (?:un|una|alguien|el|la)', 'agente', 'll[aá]m(?:e|a|en)me', 'que me llame\\w*',
+      'humain', 'vraie personne', 'parler (?:à|a) (?:un|une|quelqu)', 'conseill(?:er|[eè]re)', 'rappelez-moi', 'me rappeler',
+      'mensch', 'mitarbeiter(?:in)?', 'echten person', 'mit (?:einem|einer|jemandem) (?:\\w+ )?sprechen', 'zur[uü]ckrufen', 'r[uü]ckruf',
+      'atendente', 'pessoa real', 'falar com (?:um|uma|algu[eé]m)', 'me liga(?:r|m)?', 'me ligue\\w*',
     ),
   },
   {
     trigger: 'refund',
-    pattern: words('refund\\w*', 'money back', 'chargeback', 'reembols\\w*', 'devoluci[oó]n', 'rembours\\w*', 'r[uü]ckerstattung', 'erstatt\\w*', 'geld zur[uü]ck', 'estorno', 'charged twice', 'double charged', 'cobrado dos veces', 'cobrad[oa] duas vezes'),
+    pattern: words(
+      'refund\\w*', 'money back', 'chargeback', 'charge ?back', '(?:charge|payment)s? (?:\\w+ )?reversed', 'revers\\w* (?:the |that |this |my |our )?(?:charge|payment)',
+      'reimburs\\w*', 'pay (?:me|us) back', 'credit (?:it |that )?back', 'overcharg\\w*', 'charged (?:\\w+ )?(?:twice|double|two times|again)', 'double charged',
+      'reembols\\w*', 'devoluci[oó]n (?:del? |de mi )?(?:dinero|pago|cobro)', 'devu[eé]lva\\w* (?:el |mi )?dinero', 'me devuelvan', 'reintegro', 'cobr\\w* (?:dos veces|doble|de m[aá]s)',
+      'rembours\\w*', 'd[ée]bit\\w* (?:deux fois|en double)', 'pr[ée]lev[ée]\\w* (?:deux fois|en double)',
+      'r[uü]ckerstattung', 'erstatt\\w*', 'geld zur[uü]ck', 'zur[uü]ckbuch\\w*', 'r[uü]ckbuchung', 'doppelt (?:abgebucht|belastet|berechnet)',
+      'estorn\\w*', 'devolu[cç][aã]o do (?:dinheiro|valor|pagamento)', 'devolv\\w* (?:o |meu )?dinheiro', 'cobrad[oa]s? duas vezes', 'cobran[cç]a (?:indevida|duplicada|em dobro)',
+    ),
   },
   {
     trigger: 'cancellation',
     // Ending a contract; cancelling a booked class or appointment is routine and has SOPs.
     pattern: words(
-      'cancel\\w* (?:my |our |the )?(?:subscription|membership|plan|account|contract|order|service)',
-      '(?:close|delete|terminate) (?:my |our )?account', 'cancel\\w* (?:everything|it all)',
-      'cancelar (?:mi |la |el )?(?:suscripci[oó]n|membres[ií]a|cuenta|pedido|contrato|plan)', 'darme de baja', 'dar de baja',
-      'annuler (?:mon |ma |la |le )?(?:abonnement|commande|compte|contrat)', 'r[ée]silier', 'r[ée]siliation',
-      'k[uü]ndig\\w*', '(?:abo|mitgliedschaft|bestellung|vertrag) (?:stornieren|beenden)',
-      'cancelar (?:a |o |minha |meu )?(?:assinatura|conta|plano|pedido|contrato)', 'encerrar (?:a |minha )?conta',
+      `cancel\\w* ${MY_EN}${CONTRACT_EN}`, `(?:end|stop|terminate|quit|close|delete|discontinue) ${MY_EN}${CONTRACT_EN}`, 'cancel\\w* (?:everything|it all)',
+      `call\\w* off ${MY_EN}order`, `(?:no longer|don'?t|do not) (?:want|need) ${MY_EN}${CONTRACT_EN}(?: any ?more)?`, 'unsubscribe me',
+      'cancel\\w* (?:mi |la |el |nuestra |nuestro )?(?:suscripci[oó]n|membres[ií]a|cuenta|pedido|contrato|plan|orden)', 'anul\\w* (?:mi |la |el )?(?:suscripci[oó]n|pedido|orden|contrato)',
+      '(?:dar|darme|darnos|dan|den|des|d[eé]|da) (?:\\w+ )?de baja', 'ya no (?:quiero|necesito) (?:la |el |mi )?(?:suscripci[oó]n|membres[ií]a|plan|pedido)',
+      'annul\\w* (?:mon |ma |la |le |notre )?(?:abonnement|commande|compte|contrat|adh[ée]sion)', 'r[ée]sili\\w*', 'mettre fin (?:à|a) (?:mon |ma |l\'|notre )?\\w+', 'arr[eê]t\\w* (?:mon |l\'|notre )?abonnement', 'me d[ée]sabonner', 'me d[ée]sinscrire',
+      'k[uü]ndig\\w*', '(?:abo|abonnement|mitgliedschaft|bestellung|vertrag)\\w* (?:\\w+ )?(?:stornieren|beenden|aufl[oö]sen|k[uü]ndigen)', 'austreten',
+      'cancel\\w* (?:a |o |minha |meu |nossa |nosso )?(?:assinatura|conta|plano|pedido|contrato|ades[aã]o)', 'encerr\\w* (?:a |o |minha |meu )?(?:conta|plano|contrato|assinatura)',
+      'n[aã]o quero mais (?:o |a |meu |minha )?(?:plano|assinatura|contrato)', 'desistir do (?:plano|contrato)',
     ),
   },
   {
     trigger: 'legal',
-    pattern: words('lawyer', 'attorney', 'legal (?:action|team|department)', 'sue', 'lawsuit', 'court', 'gdpr', 'ccpa', 'dpa', 'data processing agreement', 'delete (?:all )?(?:of )?my (?:personal )?data', 'personal data', 'dsg', 'auskunft', 'subpoena', 'abogad[oa]', 'demanda(?:r)?', 'avocat', 'poursuite', 'rgpd', 'anwalt', 'klage', 'gericht', 'dsgvo', 'advogad[oa]', 'processo judicial', 'lgpd'),
+    pattern: words(
+      'lawyer', 'attorney', 'legal (?:action|team|department|advice|steps)', 'sue', 'suing', 'lawsuit', 'court', 'small claims', 'gdpr', 'ccpa', 'dpa', 'data processing agreement',
+      'delete (?:all )?(?:of )?my (?:personal )?(?:data|information|info)', 'personal data', 'dsg', 'auskunft', 'subpoena', 'liable', 'liability',
+      '(?:insurance|insurer|lawyer|attorney|employer|school)(?: \\w+){0,3} (?:wants|needs|asked for|requests?|requesting) (?:my |our |the |his |her )?(?:\\w+ )?records',
+      'send (?:my |our |the )?(?:\\w+ )?records (?:directly |straight )?to',
+      'abogad[oa]', 'demanda(?:r)?', 'avocat', 'poursuite', 'rgpd', 'mes donn[ée]es', 'anwalt', 'klage', 'gericht', 'dsgvo', 'meine daten', 'advogad[oa]', 'processo judicial', 'lgpd', 'meus dados',
+    ),
   },
   {
     trigger: 'complaint',
     pattern: words(
-      'complain\\w*', 'complaint', 'unacceptable', 'not acceptable', 'arrived (?:\\w+ )?(?:wilted|dead|damaged|broken|crushed)', 'wilted', '(?:was|were|is) (?:really |very )?rude', 'very rough', 'nobody (?:fixed|cares|helped)', 'mal-?educad[oa]',
-      'queja', 'reclamaci[oó]n', 'inaceptable', 'lleg[oó] (?:marchit\\w+|roto|da[nñ]ad\\w+)', 'plainte', 'r[ée]clamation', 'inacceptable',
-      'beschwerde', 'inakzeptabel', 'reclama[cç][aã]o', 'inaceit[aá]vel',
+      'complain\\w*', 'complaint', 'unacceptable', 'not acceptable', 'not (?:what|the one) (?:i|we) (?:paid|ordered|asked) for', 'wrong (?:order|item|bouquet|flowers|size|color|colour)',
+      'arrived (?:\\w+ )?(?:wilted|dead|damaged|broken|crushed|late)', 'wilted', 'wilting', 'dead flowers', '(?:was|were|is|are) (?:really |very |so )?(?:rude|dismissive|unprofessional)',
+      'unprofessional', 'dismissive', 'ignored (?:me|us)', 'very rough', 'nobody (?:fixed|cares|helped)', '(?:minutes|hours) late', 'late (?:again|twice|every time)', 'never (?:showed|turned) up',
+      'disappoint\\w*', '(?:poor|bad|lousy|shoddy) (?:service|quality|job|experience)', 'mal-?educad[oa]',
+      'queja', 'reclamaci[oó]n', 'inaceptable', 'lleg[oó] (?:marchit\\w+|roto|rota|da[nñ]ad\\w+|tarde)', 'mal servicio', 'decepcionad[oa]', 'no es lo que (?:ped[ií]|pagu[eé])',
+      'plainte', 'r[ée]clamation', 'inacceptable', 'd[ée]çu\\w*', 'mauvais service', 'pas ce que j\'ai (?:command[ée]|pay[ée])',
+      'beschwerde', 'beschweren', 'inakzeptabel', 'entt[aä]uscht', 'unfreundlich', 'schlechter service',
+      'reclama[cç][aã]o', 'inaceit[aá]vel', 'decepcionad[oa]', 'mau atendimento', 'p[ée]ssimo atendimento',
     ),
   },
   {
     trigger: 'security',
     pattern: words(
-      'hack\\w*', 'breach', 'fraud\\w*', 'phishing', 'stolen', 'suspended unless', 'someone else is using', 'unauthori[sz]ed', 'someone (?:logged|got) into', 'never (?:placed|made|ordered)', "(?:don'?t|do not) recogni[sz]e",
-      'hackead[oa]', 'fraude', 'pirat[ée]e?', 'gehackt', 'betrug', 'invadid[oa]', 'roubad[oa]', 'robad[oa]',
+      'hack\\w*', 'breach', 'fraud\\w*', 'phishing', 'stolen', 'suspended unless', '(?:someone|somebody|a stranger|another person)(?: \\S+){0,6} using my', 'unauthori[sz]ed', 'someone (?:logged|got|broke) in(?:to)?',
+      'never (?:placed|made|ordered|authori[sz]ed)', "(?:don'?t|do not|didn'?t|did not) (?:recogni[sz]e|authori[sz]e|make|place) (?:this|that|these|the|a) (?:charge|order|login|payment|purchase)", "(?:don'?t|do not) recogni[sz]e",
+      '(?:suspicious|strange|weird|fake) (?:email|e-mail|login|link|text|sms|charge|activity|message)', 'is this (?:email|e-mail|link|text|message) (?:real|legit\\w*|from you)', 'leak\\w*', 'password (?:was |got )?changed',
+      'hackead[oa]', 'fraude', 'sospechos[oa]', 'pirat[ée]e?', '(?:e-?mail|lien|message|connexion) suspect\\w*', 'gehackt', 'betrug', 'verd[aä]chtig\\w*', 'invadid[oa]', 'roubad[oa]', 'robad[oa]', 'suspeit[oa]',
+    ),
+  },
+  {
+    trigger: 'exception_request',
+    // Waivers, special prices and favours are a VA's call; SOPs say so in their internal notes.
+    pattern: words(
+      'waive\\w*', 'take (?:it|that|the \\w+ fee|the fee|the charge) off', 'make an exception', 'as an exception', 'special (?:price|pricing|deal|rate|offer|discount)',
+      'better (?:price|deal|rate)', '(?:discount|deal|promo|offer)s? for (?:returning|former|old|past|nonprofits?|charit\\w*|non-profits?)',
+      'condon\\w*', 'hacer una excepci[oó]n', 'precio especial', 'exon[ée]r\\w*', 'faire une exception', 'geste commercial', 'ausnahme', 'erlassen', 'kulanz\\w*', 'abrir uma exce[cç][aã]o', 'pre[cç]o especial',
     ),
   },
   {
     trigger: 'negative_sentiment',
     pattern: words(
       'furious', 'angry', 'terrible', 'awful', 'worst', 'ridiculous', 'useless', 'garbage', 'wtf', 'disgusting', 'scam', 'horrible', 'unbelievable', 'kidding me', 'fed up', 'pathetic',
-      'p[ée]simo', 'furios[oa]', 'verg[uü]enza', 'nunca m[aá]s', 'estafa', 'nul(?:le)?', 'inadmissible', 'arnaque', 'honteux',
-      'schrecklich', 'unversch[aä]mt', 'frechheit', 'katastrophe', 'p[ée]ssimo', 'rid[ií]culo', 'absurdo', 'vergonha',
-    ) ,
+      'sick (?:and tired|of)', 'every single time', '(?:nobody|no one|no-one) (?:ever )?(?:answers|picks up|replies|responds|gets back|calls back)', 'on hold for (?:\\d+ |an? |over |almost |nearly )?(?:minutes|mins|hours?|ages|forever)', '(?:minutes|hours|an hour) on hold', 'frustrat\\w*', 'annoyed', 'incompetent', 'a joke', 'disgrace\\w*',
+      'p[ée]simo', 'furios[oa]', 'verg[uü]enza', 'nunca m[aá]s', 'estafa', 'harto', 'harta', 'nadie (?:me )?(?:contesta|responde)', 'qu[eé] mal',
+      'nul(?:le)?', 'inadmissible', 'arnaque', 'honteux', 'marre', 'ras le bol', 'personne ne (?:r[ée]pond|rappelle)',
+      'schrecklich', 'unversch[aä]mt', 'frechheit', 'katastrophe', 'genervt', 'niemand (?:antwortet|meldet sich|geht ran)', 'sauer',
+      'p[ée]ssimo', 'rid[ií]culo', 'absurdo', 'vergonha', 'ningu[eé]m (?:responde|atende)', 'cansad[oa] de',
+    ),
   },
   {
     trigger: 'vip',
-    pattern: words('(?:ceo|cto|cfo|coo|founder|director|head of \\w+|vp of \\w+)(?: at| of)?', 'reporter', 'journalist', 'press', 'interview', '[\\d,.]+ (?:seats|employees|users|staff)', 'empleados', 'employ[ée]s', 'mitarbeitenden', 'funcion[aá]rios'),
+    pattern: words('(?:ceo|cto|cfo|coo|founder|director|head of \\w+|vp of \\w+)(?: at| of)?', 'reporter', 'journalist', 'press', 'interview', 'influencer', '[\\d,.]+k? (?:followers|seats|employees|users|staff)', 'empleados', 'employ[ée]s', 'mitarbeitenden', 'funcion[aá]rios'),
   },
   {
     trigger: 'didnt_help',
@@ -70,6 +110,37 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
   },
 ];
 
-export function matchTrigger(text: string): string | undefined {
-  return escalationTriggers.find((t) => t.pattern.test(text))?.trigger;
+/** A message that is only a greeting asks nothing yet: a VA (or the next message) takes it. */
+const greetingOnly =
+  /^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening|day)|morning|buen(?:os|as) (?:d[ií]as|tardes|noches)|hola|bonjour|bonsoir|salut|coucou|guten (?:morgen|tag|abend)|hallo|servus|gr[uü]ezi|moin|bom dia|boa (?:tarde|noite)|ol[aá]|oi)(?:\s+(?:there|team|everyone|all|folks|guys|tout le monde|zusammen|a todos|pessoal))?[\s!.,:)?👋🙂😊]*$/iu;
+
+/** Payment card numbers pasted into chat: the SOPs say never to take them; a VA removes them. */
+function hasCardNumber(text: string): boolean {
+  for (const m of text.matchAll(/(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)/g)) {
+    const digits = m[0].replace(/\D/g, '');
+    let sum = 0;
+    for (let i = 0; i < digits.length; i++) {
+      let d = Number(digits[digits.length - 1 - i]);
+      if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      sum += d;
+    }
+    if (sum % 10 === 0) return true;
+  }
+  return false;
+}
+
+export interface TriggerMatch {
+  trigger: string;
+  /** The words that matched, for the reason a VA reads. */
+  phrase: string;
+}
+
+export function matchTrigger(text: string): TriggerMatch | undefined {
+  if (greetingOnly.test(text)) return { trigger: 'no_question', phrase: text.trim() };
+  if (hasCardNumber(text)) return { trigger: 'security', phrase: 'a payment card number' };
+  for (const { trigger, pattern } of escalationTriggers) {
+    const m = pattern.exec(text);
+    if (m) return { trigger, phrase: m[0] };
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Job, Queue } from './store/queue.ts';
+import type { Job, Outcome, Queue } from './store/queue.ts';
 
 export type JobRunner = (job: Job, log: Logger) => Promise<void>;
 
@@ -39,40 +39,41 @@ export function startWorker(opts: {
   let pumpScheduled = false;
   const idle: Array<() => void> = [];
 
-  async function runOne(job: Job) {
+  /** What a finished job's row should say; written by `pump` with the next claims. */
+  async function runOne(job: Job): Promise<Outcome> {
     const jobLog = log.child({ jobId: job.id, event: job.event, conv: job.conv_key, attempt: job.attempts });
     try {
       await run(job, jobLog);
-      queue.complete(job.id);
+      return { id: job.id, status: 'done' };
     } catch (err) {
       const hint = (err ?? {}) as RetryHint;
       const message = err instanceof Error ? err.message : String(err);
       const tooOld = now() - job.created_at > maxAgeMs;
       if (hint.retryable === false) {
         jobLog.error({ err }, 'job failed permanently');
-        queue.fail(job.id, message);
-      } else if (tooOld) {
-        jobLog.error({ err }, 'job gave up after max age');
-        queue.fail(job.id, message, 'dead');
-      } else {
-        const delay = backoffMs(job.attempts, hint.retryAfterMs);
-        jobLog.warn({ err: message, retryInMs: Math.round(delay) }, 'job failed, will retry');
-        queue.retryAt(job.id, now() + delay, message);
+        return { id: job.id, status: 'failed', error: message };
       }
+      if (tooOld) {
+        jobLog.error({ err }, 'job gave up after max age');
+        return { id: job.id, status: 'dead', error: message };
+      }
+      const delay = backoffMs(job.attempts, hint.retryAfterMs);
+      jobLog.warn({ err: message, retryInMs: Math.round(delay) }, 'job failed, will retry');
+      return { id: job.id, status: 'retry', at: now() + delay, error: message };
     }
   }
 
-  function pump() {
-    if (stopped) return;
-    while (active < concurrency) {
-      const job = queue.claim();
-      if (!job) break;
-      active++;
-      void runOne(job).finally(() => {
-        active--;
-        pump();
-      });
-    }
+  /**
+   * One transaction per pump: the outcome of the job that just finished, if any, then new claims.
+   * A finished job claims its conversation's next one at once, so a backlog drains without
+   * waiting a turn of the event loop per job.
+   */
+  function pump(finished?: Outcome) {
+    if (finished) active--;
+    else if (stopped) return;
+    const jobs = queue.settleAndClaim(finished, stopped ? 0 : concurrency - active);
+    active += jobs.length;
+    for (const job of jobs) void runOne(job).then(pump);
     if (active === 0) idle.splice(0).forEach((resolve) => resolve());
     schedule();
   }
@@ -81,7 +82,7 @@ export function startWorker(opts: {
     clearTimeout(timer);
     const next = queue.nextRunAt();
     if (next === undefined || stopped) return;
-    timer = setTimeout(pump, Math.max(5, next - now()));
+    timer = setTimeout(() => pump(), Math.max(5, next - now()));
     timer.unref();
   }
 

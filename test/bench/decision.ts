@@ -1,7 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { vaSopSchema } from '@sbf-chatwoot/shared';
 import { assess } from '../../bot/src/assess.ts';
+import { isCustomerFacing } from '../../bot/src/knowledge/sop-text.ts';
 import { createSopIndex } from '../../bot/src/knowledge/sop-index.ts';
 import { createDirectory } from '../../bot/src/sbf/directory.ts';
 import { openVaultStore } from '../../bot/src/sbf/vault-store.ts';
@@ -19,9 +21,15 @@ interface Case {
   labels?: string[];
 }
 
+export type Layout = 'concentrated' | 'spread';
+
 export interface DecisionFigures {
+  /** How the added SOPs are shared among clients (see syntheticVault). */
+  layout: Layout;
   /** SOP notes in the vault, and how many of them the bot indexes (customer-facing). */
   vaultSops: number;
+  /** Customer-facing SOPs in the index of the largest client the cases ask. */
+  largestClientSops: number;
   indexedSops: number;
   /** Wall-clock ms per decision. */
   decisions: Summary;
@@ -35,7 +43,7 @@ export interface DecisionFigures {
  * assess() — retrieval plus the decision, in process, as the handler calls it — over the eval
  * cases, against a vault of `total` SOPs. Indexes are built (first use) before timing starts.
  */
-async function measure(vaultDir: string, vaultSops: number, cases: Case[], minDecisions: number): Promise<DecisionFigures> {
+async function measure(vaultDir: string, layout: Layout, vaultSops: number, cases: Case[], minDecisions: number): Promise<DecisionFigures> {
   const started = performance.now();
   const store = openVaultStore(vaultDir, silent);
   const directory = await createDirectory(store, silent);
@@ -58,21 +66,33 @@ async function measure(vaultDir: string, vaultSops: number, cases: Case[], minDe
       cpu.push((used.user + used.system) / 1000);
     }
   }
-  return { vaultSops, indexedSops: sops.size(), decisions: summarize(times), cpu: summarize(cpu), buildMs };
+  const asked = new Set(cases.map((c) => c.client_uid));
+  const facing = (await store.query({ type: 'va.sop', allClients: true })).map((e) => vaSopSchema.parse(e)).filter(isCustomerFacing);
+  const generic = facing.filter((s) => !s.client_uid).length;
+  const perClient = [...asked].map((client) => generic + facing.filter((s) => s.client_uid === client).length);
+  return {
+    layout,
+    vaultSops,
+    largestClientSops: Math.max(0, ...perClient),
+    indexedSops: sops.size(),
+    decisions: summarize(times),
+    cpu: summarize(cpu),
+    buildMs,
+  };
 }
 
-export async function benchDecisions(opts: { evalDir: string; sizes: number[]; minDecisions: number }) {
+export async function benchDecisions(opts: { evalDir: string; runs: Array<{ sops: number; layout: Layout }>; minDecisions: number }) {
   const cases = readFileSync(join(opts.evalDir, 'dev.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Case);
   const out: DecisionFigures[] = [];
-  for (const size of opts.sizes) {
+  for (const { sops: size, layout } of opts.runs) {
     const dir = mkdtempSync(join(tmpdir(), 'sbf-bench-vault-'));
     try {
       const vault = join(dir, 'vault');
-      const vaultSops = syntheticVault(join(opts.evalDir, 'vault'), vault, size);
-      out.push(await measure(vault, vaultSops, cases, opts.minDecisions));
+      const vaultSops = syntheticVault(join(opts.evalDir, 'vault'), vault, size, { layout });
+      out.push(await measure(vault, layout, vaultSops, cases, opts.minDecisions));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

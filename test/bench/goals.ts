@@ -65,8 +65,9 @@ export function rows(r: BenchResults): Row[] {
   if (r.decisions) {
     const [base, ...rest] = r.decisions.runs;
     for (const run of [base!, ...rest]) {
-      const top = run === r.decisions.runs.at(-1);
-      const label = `decision p50/p99 @${run.vaultSops} SOPs (${run.indexedSops} indexed)`;
+      // The goal is stated at 5,000 SOPs; both layouts of that size are held to it.
+      const top = run.vaultSops >= 5000;
+      const label = `decision p50/p99 @${run.vaultSops} SOPs, ${run.layout} (largest client ${run.largestClientSops})`;
       out.push({
         name: label,
         measured: `${ms(run.decisions.p50)} / ${ms(run.decisions.p99)}`,

@@ -28,7 +28,13 @@ const config = {
   soakSeconds: Number(env.BENCH_SOAK_SECONDS ?? 600),
   rate: 1000,
   replySamples: 200,
-  decisionSizes: [159, 500, 5000],
+  // The agency's shape (5,000 SOPs over many clients) and the stress case (all in the 4 eval clients).
+  decisionRuns: [
+    { sops: 159, layout: 'concentrated' },
+    { sops: 500, layout: 'concentrated' },
+    { sops: 5000, layout: 'spread' },
+    { sops: 5000, layout: 'concentrated' },
+  ] as const,
   only: env.BENCH_ONLY ? env.BENCH_ONLY.split(',').map((s) => s.trim()) : undefined,
 };
 const wanted = (phase: string) => !config.only || config.only.includes(phase);
@@ -65,8 +71,8 @@ const results: BenchResults = {
 };
 
 if (wanted('decision')) {
-  say(`decision latency at ${config.decisionSizes.join(', ')} SOPs`);
-  results.decisions = await benchDecisions({ evalDir: join(repo, 'bot/eval'), sizes: config.decisionSizes, minDecisions: 2000 });
+  say(`decision latency at ${config.decisionRuns.map((r) => `${r.sops} (${r.layout})`).join(', ')} SOPs`);
+  results.decisions = await benchDecisions({ evalDir: join(repo, 'bot/eval'), runs: [...config.decisionRuns], minDecisions: 2000 });
 }
 if (wanted('bundle')) {
   say('dashboard bundle');

@@ -33,12 +33,19 @@ const isIndexed = (s: SopFile) =>
 const sentences = (text: string) => text.split(/(?<=[.!?])\s+/).filter(Boolean);
 
 /**
- * Copies `source` (e.g. bot/eval/vault) into `target` and adds variations of its SOPs until the
- * vault holds `total` SOP notes. Variations are of customer-facing SOPs: same client and language, a variant in the title and tags, the answer's
- * sentences reordered plus one sentence from another SOP of that client and language. Deterministic.
+ * Grows a copy of `source` (e.g. bot/eval/vault) in `target` to `total` SOP notes, in one of two layouts:
+ * - `concentrated` (the stress case): every added SOP belongs to the existing clients, so each client's
+ *   index holds about total/4 SOPs. Added SOPs are variations of customer-facing ones: same client and
+ *   language, a variant in the title and tags, the answer's sentences reordered plus one sentence from
+ *   another SOP of that client and language.
+ * - `spread` (an agency's shape): the clients are copied as new clients, each with its own SOPs and
+ *   Chatwoot account, until the vault holds `total` SOPs; each client's index stays client-sized.
+ * Deterministic.
  */
-export function syntheticVault(source: string, target: string, total: number, seed = 1): number {
+export function syntheticVault(source: string, target: string, total: number, opts: { layout?: 'concentrated' | 'spread'; seed?: number } = {}): number {
   cpSync(source, target, { recursive: true });
+  if (opts.layout === 'spread') return spreadClients(source, target, total);
+  const seed = opts.seed ?? 1;
   const all = [...sopFiles(source)].map(readSop).filter((s): s is SopFile => Boolean(s));
   const sops = all.filter(isIndexed);
   const rand = mulberry32(seed);
@@ -60,4 +67,29 @@ export function syntheticVault(source: string, target: string, total: number, se
     writeFileSync(join(dir, `${data.uid}.md`), `---\n${stringify(data)}---\n\n## Answer\n\n${body}\n`);
   }
   return Math.max(total, all.length);
+}
+
+/** Copies every client folder as new clients (`acme` → `acme2`, uids and Chatwoot ids renamed) until `total` SOPs. */
+function spreadClients(source: string, target: string, total: number): number {
+  let count = [...sopFiles(source)].length;
+  const clients = readdirSync(join(source, 'clients'));
+  for (let copy = 2; count < total; copy++) {
+    for (const slug of clients) {
+      const rename = (text: string) =>
+        text
+          .replace(new RegExp(`va-(client|support|sop)-${slug}-`, 'g'), `va-$1-${slug}${copy}-`)
+          .replace(/chatwoot_account_id: (\d+)/, (_m, id: string) => `chatwoot_account_id: ${copy * 100 + Number(id)}`)
+          .replace(/chatwoot_inbox_ids: \[([^\]]*)\]/, (_m, ids: string) => `chatwoot_inbox_ids: [${ids.split(',').map((id) => copy * 100 + Number(id)).join(', ')}]`);
+      const from = join(source, 'clients', slug);
+      const to = join(target, 'clients', `${slug}${copy}`);
+      mkdirSync(join(to, 'sops'), { recursive: true });
+      for (const note of ['client.md', 'support.md']) writeFileSync(join(to, note), rename(readFileSync(join(from, note), 'utf8')));
+      for (const name of readdirSync(join(from, 'sops'))) {
+        if (count >= total) return count;
+        writeFileSync(join(to, 'sops', rename(name)), rename(readFileSync(join(from, 'sops', name), 'utf8')));
+        count++;
+      }
+    }
+  }
+  return count;
 }

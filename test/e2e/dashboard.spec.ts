@@ -89,6 +89,24 @@ describe('dashboard app in Chromium', () => {
     await page.close();
   });
 
+  it("when Chatwoot's theme is dark, or the OS is and Chatwoot says nothing, then the app uses its dark colours", async () => {
+    const themed = (theme: string) => { const c = appContext(); return { ...c, data: { ...c.data, theme } }; };
+    const background = (app: FrameLocator) => app.locator('main.app').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const dark = await open('/conversations/27/dark', themed('dark'));
+    await dark.app.locator('[aria-label="SBF task"]').waitFor({ timeout: 10_000 });
+    expect(await background(dark.app)).toBe('rgb(21, 23, 24)');
+    await dark.page.emulateMedia({ colorScheme: 'dark' });
+    const forcedLight = await open('/conversations/27/light', themed('light'));
+    await forcedLight.page.emulateMedia({ colorScheme: 'dark' });
+    await forcedLight.app.locator('[aria-label="SBF task"]').waitFor({ timeout: 10_000 });
+    expect(await background(forcedLight.app)).toBe('rgb(255, 255, 255)');
+    const os = await open('/conversations/27/os', appContext());
+    await os.page.emulateMedia({ colorScheme: 'dark' });
+    await os.app.locator('[aria-label="SBF task"]').waitFor({ timeout: 10_000 });
+    expect(await background(os.app)).toBe('rgb(21, 23, 24)');
+    await Promise.all([dark.page.close(), forcedLight.page.close(), os.page.close()]);
+  });
+
   it('when Sam signs in and adds a note, then the bot writes it to the task and the simulator records the private note', async () => {
     const { page, app } = await open('/conversations/27/note', appContext());
     await signIn(app);

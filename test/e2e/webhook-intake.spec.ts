@@ -34,6 +34,14 @@ describe('webhook intake', () => {
     await expectNothingQueued();
   });
 
+  it('when a delivery is refused, then the bot logs a warning naming its status and delivery id', async () => {
+    const res = await world.sim.deliver(incoming(), { badSignature: true, deliveryId: 'refused-delivery-1' });
+    expect(res.status).toBe(401);
+    const line = await world.sim.waitFor(() => world.bot.logs.find((l) => l.includes('refused-delivery-1')));
+    expect(JSON.parse(line)).toMatchObject({ level: 40, msg: 'webhook refused', status: 401, err: 'signature mismatch' });
+    await expectNothingQueued();
+  });
+
   it('when a secret is configured and the delivery is unsigned, then 401', async () => {
     const res = await world.sim.deliver(incoming(), { sign: false });
     expect(res.status).toBe(401);

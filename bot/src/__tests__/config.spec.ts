@@ -18,6 +18,13 @@ describe('config', () => {
     expect(c.chatwoot.baseUrl).toBe('https://chat.example.com');
   });
 
+  it('when a user token is set, then the Chatwoot config carries it; unset, it stays off', () => {
+    const base = { CHATWOOT_BASE_URL: 'https://chat.example.com', CHATWOOT_BOT_TOKEN: 'bot' };
+    expect(loadConfig({ ...base, CHATWOOT_USER_TOKEN: 'user-tok' }).chatwoot.userToken).toBe('user-tok');
+    expect(loadConfig(base).chatwoot.userToken).toBeUndefined();
+    expect(() => loadConfig({ ...base, CHATWOOT_USER_TOKEN: '' })).toThrow(/CHATWOOT_USER_TOKEN/);
+  });
+
   it('when the token list is malformed, then the error says the expected form', () => {
     expect(() => loadConfig({ CHATWOOT_BASE_URL: 'https://x.example', CHATWOOT_BOT_TOKENS: 'oops' })).toThrow(
       /<account id>:<token>/,

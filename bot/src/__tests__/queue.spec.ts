@@ -17,6 +17,26 @@ describe('durable queue', () => {
     expect(b).toEqual({ jobId: a.jobId, duplicate: true });
   });
 
+  it('when the same key arrives twice in one batch, then one job is stored and the second is its duplicate', () => {
+    const q = createQueue(openDb(fresh()));
+    const [a, b, c] = q.enqueueMany([job('c1', 1, ['delivery:x']), job('c1', 2, ['delivery:x']), job('c2', 3, ['delivery:y'])]);
+    expect(a!.duplicate).toBe(false);
+    expect(b).toEqual({ jobId: a!.jobId, duplicate: true });
+    expect(c!.duplicate).toBe(false);
+    expect(q.counts().queued).toBe(2);
+  });
+
+  it('when a job finishes, then its outcome and the next job of its conversation are written in one step', () => {
+    const q = createQueue(openDb(fresh()));
+    q.enqueue(job('c1', 1));
+    q.enqueue(job('c1', 2));
+    const [first] = q.settleAndClaim(undefined, 4);
+    const [second, ...none] = q.settleAndClaim({ id: first!.id, status: 'done' }, 4);
+    expect(JSON.parse(second!.payload).n).toBe(2);
+    expect(none).toEqual([]);
+    expect(q.counts()).toMatchObject({ done: 1, running: 1, queued: 0 });
+  });
+
   it('when a conversation has a job running, then its next job waits while other conversations proceed', () => {
     const q = createQueue(openDb(fresh()));
     q.enqueue(job('c1', 1));

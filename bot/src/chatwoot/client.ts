@@ -2,8 +2,11 @@ import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
 import axiosRetry, { exponentialDelay, isNetworkError } from 'axios-retry';
 import pThrottle from 'p-throttle';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import {
+  agentPresenceSchema,
   type AssignmentBody,
+  cannedResponseSchema,
   conversationViewSchema,
   type ConversationView,
   customAttributesResponseSchema,
@@ -17,6 +20,11 @@ export interface ChatwootClientOptions {
   timeoutMs: number;
   ratePerSecond: number;
   log: Logger;
+  /**
+   * An agent's or admin's profile token, for the reads bot tokens may not make (canned responses,
+   * agents). A person's secret: only ever sent in the `api_access_token` header.
+   */
+  userToken?: string;
   /** In-call retries; longer outages are the job queue's business. */
   retries?: number;
 }
@@ -26,7 +34,8 @@ const MAX_INLINE_WAIT_MS = 5000;
 
 /**
  * The one module that talks to Chatwoot, using only endpoints an Agent Bot token may call
- * (AGENT-BOT.md §6). Conversation ids are display ids and always travel with their account id.
+ * (AGENT-BOT.md §6), plus two reads made with the optional user token (`asUser`).
+ * Conversation ids are display ids and always travel with their account id.
  */
 export function createChatwootClient(opts: ChatwootClientOptions) {
   const http: AxiosInstance = axios.create({
@@ -62,10 +71,10 @@ export function createChatwootClient(opts: ChatwootClientOptions) {
   async function call<T>(
     accountId: number,
     what: string,
-    config: AxiosRequestConfig & { idempotent?: boolean },
+    { asUser, ...config }: AxiosRequestConfig & { idempotent?: boolean; asUser?: boolean },
   ): Promise<T> {
-    const token = opts.tokenFor(accountId);
-    if (!token) throw new ChatwootError(500, `no Chatwoot bot token configured for account ${accountId}`, false);
+    const token = asUser ? opts.userToken : opts.tokenFor(accountId);
+    if (!token) throw new ChatwootError(500, `no Chatwoot ${asUser ? 'user' : 'bot'} token configured for account ${accountId}`, false);
     try {
       const res = await limited(accountId, () =>
         http.request<T>({ ...config, url: `/${accountId}${config.url}`, headers: { api_access_token: token } }),
@@ -74,6 +83,14 @@ export function createChatwootClient(opts: ChatwootClientOptions) {
     } catch (err) {
       throw toChatwootError(err, what);
     }
+  }
+
+  /** A 200 we cannot read is Chatwoot's problem, not ours: a 502 that says what was off. */
+  async function read<T>(accountId: number, what: string, url: string, schema: z.ZodType<T>, retries?: number): Promise<T> {
+    const data = await call<unknown>(accountId, what, { method: 'GET', url, asUser: true, ...(retries === undefined ? {} : { 'axios-retry': { retries } }) });
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) throw new ChatwootError(502, `${what}: unexpected answer: ${parsed.error.issues[0]?.message}`, false);
+    return parsed.data;
   }
 
   const conv = (id: number) => `/conversations/${id}`;
@@ -140,6 +157,14 @@ export function createChatwootClient(opts: ChatwootClientOptions) {
         url: `${conv(conversationId)}/toggle_priority`,
         data: { priority },
       }),
+    /** The account's canned responses (a bare array). User token: bots get 401. */
+    listCannedResponses: (accountId: number) =>
+      read(accountId, 'list canned responses', '/canned_responses', z.array(cannedResponseSchema)),
+    /**
+     * The account's agents with their presence. User token: bots get 401. No inline retry:
+     * an escalation waiting on it falls back to the vault instead.
+     */
+    listAgents: (accountId: number) => read(accountId, 'list agents', '/agents', z.array(agentPresenceSchema), 0),
   };
 }
 export type ChatwootClient = ReturnType<typeof createChatwootClient>;

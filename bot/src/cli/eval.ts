@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pino } from 'pino';
 import { assess } from '../assess.ts';
+import { ConfigError, loadComposerConfig } from '../config.ts';
+import { createComposer } from '../knowledge/composer.ts';
+import { withComposer } from '../knowledge/second-look.ts';
 import { createSopIndex } from '../knowledge/sop-index.ts';
 import { createDirectory } from '../sbf/directory.ts';
 import { openVaultStore } from '../sbf/vault-store.ts';
@@ -40,11 +43,22 @@ const directory = await createDirectory(store, log);
 const sops = await createSopIndex(store);
 if (!sops.size()) fail(`no customer-facing SOPs in ${vaultArg}`);
 
-const results: CaseResult[] = cases.map((c) => {
-  const a = assess(sops, assessInputFor(c, directory));
+// With LLM_BASE_URL and LLM_MODEL set, cases go through the same answer composer as live messages.
+let composerConfig: ReturnType<typeof loadComposerConfig>;
+try {
+  composerConfig = loadComposerConfig(process.env);
+} catch (err) {
+  fail(err instanceof ConfigError ? err.message : String(err));
+}
+const composer = composerConfig && createComposer(composerConfig);
+
+const results: CaseResult[] = [];
+for (const c of cases) {
+  const input = assessInputFor(c, directory);
+  const a = await withComposer(composer, c.text, assess(sops, input), input.policy);
   const got = a.kind === 'answer' ? { answer: a.sop.uid } : { escalate: true as const, trigger: a.trigger };
   const result = { text: c.text, client_uid: c.client_uid, expect: c.expect, why: c.why, got, confidence: a.confidence, reason: a.reason };
   process.stdout.write(`${JSON.stringify(result)}\n`);
-  return result;
-});
-process.stdout.write(`${JSON.stringify({ summary: scoreCases(results) })}\n`);
+  results.push(result);
+}
+process.stdout.write(`${JSON.stringify({ summary: { ...scoreCases(results), composer: composerConfig?.model ?? false } })}\n`);

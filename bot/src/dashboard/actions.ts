@@ -1,8 +1,10 @@
-import { vaTaskSchema, type TaskStatus, type VaIdentity } from '@sbf-chatwoot/shared';
+import { vaTaskSchema, type TaskStatus, type VaIdentity, type VaSop } from '@sbf-chatwoot/shared';
 import { escalate } from '../escalation/escalate.ts';
 import type { HandlerContext } from '../handlers/context.ts';
 import { HttpError } from '../http/errors.ts';
+import { isCanned } from '../knowledge/canned-responses.ts';
 import { detectLanguage } from '../knowledge/language.ts';
+import { fillVariables, messageVariables } from '../knowledge/message-variables.ts';
 import { customerText } from '../knowledge/sop-text.ts';
 import { languageHint, requireSetup, requireTask, type Scope } from './scope.ts';
 
@@ -77,6 +79,14 @@ export async function addTaskNote(ctx: HandlerContext, lock: KeyedLock, s: Scope
   );
 }
 
+/** A canned response, its {{variables}} filled from the conversation; never sent with braces in it. */
+function cannedText(s: Scope, sop: VaSop): string {
+  if (!s.conversation) throw new HttpError(503, 'Chatwoot did not let the bot read this conversation, so it cannot fill the canned response');
+  const filled = fillVariables(customerText(sop), messageVariables(s.conversation));
+  if (filled.ok) return filled.text;
+  throw new HttpError(409, `canned response "${sop.title}" needs ${filled.missing.join(', ')}, which this conversation lacks`);
+}
+
 /** Sends a SOP's customer-facing answer as the bot, and records the first response on the task. */
 export async function sendSopAnswer(ctx: HandlerContext, lock: KeyedLock, s: Scope, sopUid: string): Promise<number> {
   const setup = requireSetup(s);
@@ -86,7 +96,7 @@ export async function sendSopAnswer(ctx: HandlerContext, lock: KeyedLock, s: Sco
   }
   const url = sop.publish?.url;
   const source = url ? `Source: ${sop.title} (${url})` : `Source: ${sop.title}`;
-  const message = await ctx.chatwoot.sendReply(s.accountId, s.conversationId, `${customerText(sop)}\n\n${source}`);
+  const message = await ctx.chatwoot.sendReply(s.accountId, s.conversationId, isCanned(sop) ? cannedText(s, sop) : `${customerText(sop)}\n\n${source}`);
   const task = s.task;
   if (task) {
     await lock(task.uid, async () => {

@@ -35,7 +35,8 @@ export async function escalate(ctx: HandlerContext, input: EscalationInput): Pro
   const stillOurs = !current || current.status === 'pending';
   if (current?.status === 'pending' && steps.isDone(accountId, c, 'handoff')) steps.resetSteps(accountId, c);
 
-  const va = chooseVa(setup.support, await vaLoad(ctx.sbf, setup.support));
+  const presence = await ctx.presence?.forAccount(accountId);
+  const va = chooseVa(setup.support, { ...(await vaLoad(ctx.sbf, setup.support)), presence });
   const task = await findOrCreateTask(ctx, { ...input, assignedTo: va.handle });
   steps.linkTask(accountId, c, task.uid, input.reason);
   ctx.tracking.vaChosen(accountId, c, va.handle);

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ChatwootClient } from '../chatwoot/client.ts';
+import type { Presence } from '../escalation/presence.ts';
 import type { Composer } from '../knowledge/composer.ts';
 import type { SopIndex } from '../knowledge/sop-index.ts';
 import type { Directory } from '../sbf/directory.ts';
@@ -15,6 +16,8 @@ export interface HandlerContext {
   sops: SopIndex;
   /** Optional LLM answer composer; off unless configured. */
   composer?: Composer;
+  /** Chatwoot presence of the VAs; only with a user token (CHATWOOT_USER_TOKEN). */
+  presence?: Presence;
   conversations: ConversationStore;
   tracking: Tracking;
   log: Logger;

@@ -2,8 +2,11 @@ import type { MessageEvent } from '@sbf-chatwoot/shared';
 import { escalate } from '../escalation/escalate.ts';
 import { alreadyPosted } from '../chatwoot/already-posted.ts';
 import { citation } from '../escalation/handoff-message.ts';
+import { isCanned } from '../knowledge/canned-responses.ts';
+import { fillVariables, messageVariables } from '../knowledge/message-variables.ts';
 import { customerText } from '../knowledge/sop-text.ts';
-import { assess, type Assessment } from '../assess.ts';
+import { assess } from '../assess.ts';
+import { withComposer, type Outcome } from '../knowledge/second-look.ts';
 import { policyFor } from '../triage.ts';
 import type { HandlerContext } from './context.ts';
 import { trackAgentReply } from './tracking.ts';
@@ -14,18 +17,6 @@ export function skipReason(ev: MessageEvent): string | undefined {
   if (ev.message_type !== 'incoming') return `${ev.message_type} message (${ev.sender?.type ?? 'system'})`;
   if (ev.conversation.status !== 'pending') return `conversation is ${ev.conversation.status}: humans own it`;
   return undefined;
-}
-
-/** The composer rewrites a confident answer; if it fails, the SOP's own text is still a grounded answer. */
-async function composeAnswer(ctx: HandlerContext, text: string, decision: Assessment & { kind: 'answer' }) {
-  if (!ctx.composer) return undefined;
-  try {
-    const sops = [decision.sop, ...decision.hits.slice(1, 3).map((h) => h.sop)];
-    return await ctx.composer.compose(text, sops, decision.language);
-  } catch (err) {
-    ctx.log.warn({ err: (err as Error).message }, 'answer composer failed; sending the SOP text');
-    return undefined;
-  }
 }
 
 export async function onMessageCreated(ev: MessageEvent, ctx: HandlerContext): Promise<void> {
@@ -49,35 +40,40 @@ export async function onMessageCreated(ev: MessageEvent, ctx: HandlerContext): P
   ctx.tracking.seen(accountId, conversation.id, Date.parse(ev.created_at) || Date.now());
   const text = ev.content ?? '';
   const attrs = conversation.additional_attributes;
-  const decision = assess(ctx.sops, {
+  const policy = policyFor(setup.support.bot);
+  const assessment = assess(ctx.sops, {
     clientUid,
     text,
     languageHint: String(attrs.conversation_language ?? attrs.browser_language ?? row.language ?? ''),
     botTurns: row.bot_turns,
     hasAttachments: Boolean(ev.attachments?.length),
     labels: conversation.labels,
-    policy: policyFor(setup.support.bot),
+    policy,
     lastAnsweredSop: row.last_answer_sop ?? undefined,
   });
+  const outcome = await withComposer(ctx.composer, text, assessment, policy);
   ctx.log.info(
-    { decision: decision.kind, confidence: decision.confidence, language: decision.language, reason: decision.reason },
+    { decision: outcome.kind, confidence: outcome.confidence, language: assessment.language, reason: outcome.reason },
     'triaged',
   );
 
-  const composed = decision.kind === 'answer' ? await composeAnswer(ctx, text, decision) : undefined;
-  if (decision.kind === 'escalate' || composed?.kind === 'cannot_answer') {
-    const trigger = decision.kind === 'escalate' ? decision.trigger : 'composer_declined';
-    const reason =
-      decision.kind === 'escalate' ? decision.reason : `the answer composer could not answer from SOP "${decision.sop.title}"`;
-    await escalate(ctx, {
-      accountId,
-      conversation,
-      setup,
-      text,
-      trigger,
-      reason,
-      language: decision.language,
-    });
+  // A canned response's {{variables}} come from this conversation; one it lacks data for is not sent.
+  const canned =
+    outcome.kind === 'answer' && isCanned(outcome.sop)
+      ? fillVariables(customerText(outcome.sop), messageVariables(conversation, { sender: ev.sender, inbox: ev.inbox }))
+      : undefined;
+  const decision: Outcome =
+    outcome.kind === 'answer' && canned?.ok === false
+      ? {
+          kind: 'escalate',
+          trigger: 'canned_unfillable',
+          confidence: outcome.confidence,
+          reason: `canned response "${outcome.sop.title}" needs ${canned.missing.join(', ')}, which this conversation lacks`,
+        }
+      : outcome;
+  if (decision.kind === 'escalate') {
+    const { trigger, reason } = decision;
+    await escalate(ctx, { accountId, conversation, setup, text, trigger, reason, language: assessment.language });
     return;
   }
 
@@ -88,11 +84,12 @@ export async function onMessageCreated(ev: MessageEvent, ctx: HandlerContext): P
       ctx.log.info({ status: current.status }, 'a human took over before the answer was sent: staying quiet');
       return;
     }
-    const source = citation(decision.language, decision.sop.title, decision.sop.publish?.url);
-    const body = composed?.kind === 'answer' ? composed.text : customerText(decision.sop);
-    const reply = `${body}\n\n${source}`;
+    // A canned response has no Help Center article to cite: it goes out as the team wrote it.
+    const source = citation(assessment.language, decision.sop.title, decision.sop.publish?.url);
+    const body = decision.text ?? customerText(decision.sop);
+    const reply = canned?.ok ? canned.text : `${body}\n\n${source}`;
     if (!alreadyPosted(current, reply, false)) await ctx.chatwoot.sendReply(accountId, conversation.id, reply);
-    ctx.conversations.recordAnswer(accountId, conversation.id, decision.sop.uid, decision.language);
+    ctx.conversations.recordAnswer(accountId, conversation.id, decision.sop.uid, assessment.language);
     ctx.tracking.botAnswered(accountId, conversation.id, ctx.now().getTime());
   });
 }

@@ -23,13 +23,28 @@ const chatter = new Set(['hi', 'hello', 'hey', 'thanks', 'thank', 'please', 'pls
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
 
+type TermProcessor = (term: string) => string | null;
+const processors = new Map<Language, TermProcessor>();
+
 /** Lower-case, drop stop words, stem in the given language, fold accents: one term or null. */
-export function termProcessor(lang: Language): (term: string) => string | null {
+export function termProcessor(lang: Language): TermProcessor {
+  let processor = processors.get(lang);
+  if (!processor) processors.set(lang, (processor = newTermProcessor(lang)));
+  return processor;
+}
+
+function newTermProcessor(lang: Language): TermProcessor {
   const stem = stemmers[lang];
   const stop = stopwords[lang];
+  // Every query and every SOP goes through here several times; stems of known words are reused.
+  const seen = new Map<string, string | null>();
   return (term) => {
+    let out = seen.get(term);
+    if (out !== undefined) return out;
     const t = term.toLowerCase();
-    if (t.length < 2 || stop.has(t) || chatter.has(t) || /^\d{1,2}$/.test(t)) return null;
-    return fold(stem(t));
+    out = t.length < 2 || stop.has(t) || chatter.has(t) || /^\d{1,2}$/.test(t) ? null : fold(stem(t));
+    if (seen.size > 100_000) seen.clear();
+    seen.set(term, out);
+    return out;
   };
 }

@@ -8,7 +8,8 @@ export interface ComposerOptions {
   timeoutMs: number;
 }
 
-export type Composed = { kind: 'answer'; text: string } | { kind: 'cannot_answer' };
+/** `source`: index (0-based) of the excerpt the model says it answered from, when it names one. */
+export type Composed = { kind: 'answer'; text: string; source?: number } | { kind: 'cannot_answer' };
 
 /** The model says this when the SOPs do not answer the question. */
 const DECLINE = 'ESCALATE';
@@ -18,6 +19,7 @@ const systemPrompt = (language: string) =>
     'You are a customer support assistant. Answer the customer using ONLY the SOP excerpts given.',
     'Do not add facts, prices, links or promises that are not in the excerpts.',
     `If the excerpts do not fully answer the question, reply with exactly ${DECLINE} and nothing else.`,
+    'Otherwise begin your reply with the number of the excerpt you answered from in square brackets, e.g. [2].',
     `Write in the customer's language (ISO code: ${language}), in at most 5 short sentences.`,
   ].join(' ');
 
@@ -50,7 +52,11 @@ export function createComposer(opts: ComposerOptions) {
       const body = (await res.json()) as { choices?: Array<{ message?: { content?: string } }> };
       const text = body.choices?.[0]?.message?.content?.trim() ?? '';
       if (!text || text.toUpperCase().startsWith(DECLINE)) return { kind: 'cannot_answer' };
-      return { kind: 'answer', text };
+      const tag = /^\[(\d+)\]\s*/.exec(text);
+      const source = tag ? Number(tag[1]) - 1 : undefined;
+      const answer = tag ? text.slice(tag[0].length) : text;
+      if (!answer) return { kind: 'cannot_answer' };
+      return source !== undefined && source >= 0 && source < sops.length ? { kind: 'answer', text: answer, source } : { kind: 'answer', text: answer };
     },
   };
 }

@@ -139,6 +139,9 @@ export async function createSopIndex(store: SbfStore) {
     });
   });
 
+  /** source → uids it fed (replaceSource). */
+  const fedBy = new Map<string, Set<string>>();
+
   return {
     search(clientUid: string, text: string, lang: Language = 'en', limit = 5): SopHit[] {
       const process = termProcessor(lang);
@@ -180,6 +183,18 @@ export async function createSopIndex(store: SbfStore) {
     hasLanguage: (clientUid: string, lang: Language) => indexFor(clientUid, lang).search.documentCount > 0,
     get: (uid: string) => sops.get(uid),
     size: () => sops.size,
+    /**
+     * Documents fed from outside the vault (a client's Chatwoot canned responses), keyed by
+     * `source`: replaces everything that source fed last time with `docs`.
+     */
+    replaceSource(source: string, docs: VaSop[]) {
+      const next = new Set(docs.map((d) => d.uid));
+      for (const uid of fedBy.get(source) ?? []) {
+        if (!next.has(uid) && sops.has(uid)) upsert({ ...sops.get(uid)!, status: 'retired' });
+      }
+      for (const doc of docs) upsert(doc);
+      fedBy.set(source, next);
+    },
   };
 }
 export type SopIndex = Awaited<ReturnType<typeof createSopIndex>>;

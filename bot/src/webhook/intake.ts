@@ -1,7 +1,7 @@
 import { agentBotEventNames, agentBotEventSchema, type AgentBotEvent } from '@sbf-chatwoot/shared';
 import { createHash } from 'node:crypto';
 import { HttpError } from '../http/errors.ts';
-import type { Queue } from '../store/queue.ts';
+import type { EnqueueInput, EnqueueResult } from '../store/queue.ts';
 
 const known = new Set<string>(agentBotEventNames);
 
@@ -21,11 +21,15 @@ export function conversationKey(ev: AgentBotEvent): string {
 export type IntakeResult = { status: 'queued' | 'duplicate'; job: number } | { status: 'ignored'; reason: string };
 
 /**
- * Validates a verified body and stores it durably; returns before any processing, so Chatwoot
- * gets its 200 in milliseconds. Retries (same delivery id or same body) and re-sent messages
- * (same message id) are recognised as duplicates.
+ * Validates a verified body and stores it durably; resolves once it is committed and before any
+ * processing, so Chatwoot gets its 200 in milliseconds. Retries (same delivery id or same body)
+ * and re-sent messages (same message id) are recognised as duplicates.
  */
-export function intake(queue: Queue, rawBody: Buffer, deliveryId: string | undefined): IntakeResult {
+export async function intake(
+  enqueue: (input: EnqueueInput) => Promise<EnqueueResult>,
+  rawBody: Buffer,
+  deliveryId: string | undefined,
+): Promise<IntakeResult> {
   let body: unknown;
   try {
     body = JSON.parse(rawBody.toString('utf8'));
@@ -46,7 +50,7 @@ export function intake(queue: Queue, rawBody: Buffer, deliveryId: string | undef
   if (deliveryId) dedupeKeys.push(`delivery:${deliveryId}`);
   if (ev.event === 'message_created') dedupeKeys.push(`message:${ev.id}`);
 
-  const { jobId, duplicate } = queue.enqueue({
+  const { jobId, duplicate } = await enqueue({
     convKey: conversationKey(ev),
     event,
     // The validated event (defaults applied): the worker trusts it and does not parse it again.

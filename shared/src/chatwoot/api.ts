@@ -44,3 +44,10 @@ export const labelsResponseSchema = z.looseObject({ payload: z.array(z.string())
 export const customAttributesResponseSchema = z.looseObject({
   custom_attributes: z.record(z.string(), z.unknown()).default({}),
 });
+
+/**
+ * Item of GET /agents (user token only). `availability_status` is the effective presence:
+ * online | busy | offline; kept a string so a value Chatwoot adds later does not break parsing.
+ */
+export const agentPresenceSchema = z.looseObject({ id: z.number().int(), availability_status: z.string().optional() });
+export type AgentPresenceItem = z.infer<typeof agentPresenceSchema>;

@@ -9,6 +9,7 @@ import { createUiPages } from './ui-page.ts';
 import { loadSwaggerValidator } from './swagger-validator.ts';
 import type {
   ActionResult,
+  AvailabilityStatus,
   DeliverOptions,
   DeliverResult,
   DeliveryRecord,
@@ -42,6 +43,8 @@ export interface Simulator {
   /** Display ids of the account's conversations, in creation order. */
   conversationIds(accountId: number): number[];
   articles(accountId: number): ArticleRecord[];
+  /** What GET /agents reports for this agent from now on (an agent going offline, busy, back online). */
+  setAgentAvailability(accountId: number, agentId: number, status: AvailabilityStatus): void;
   customerSays(
     accountId: number,
     displayId: number,
@@ -109,6 +112,11 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     openConversation: (input) => structuredClone(state.openConversation(input)),
     conversationIds: (accountId) => [...(state.account(accountId)?.conversations.keys() ?? [])],
     articles: (accountId) => structuredClone([...(state.account(accountId)?.articles.values() ?? [])]),
+    setAgentAvailability: (accountId, agentId, status) => {
+      const user = state.account(accountId)?.users.find((u) => u.id === agentId);
+      if (!user) throw new Error(`simulator: no agent ${agentId} in account ${accountId}`);
+      user.availability_status = status;
+    },
     customerSays: actors.customerSays,
     agentReplies: actors.agentReplies,
     agentOpens: actors.agentOpens,

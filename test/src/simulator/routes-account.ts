@@ -1,20 +1,13 @@
-import { loadHelpCenterFixture } from '../fixtures.ts';
 import { ACCOUNT, ok, route, type Route, type RouteContext } from './route-kit.ts';
+import type { CannedResponseRecord } from './state.ts';
 import { agentView, profileView } from './views.ts';
 
 /** User-token endpoints: profile, agents, canned responses. Bots get 401 before reaching these. */
 
-interface CannedResponse {
-  id: number;
-  account_id: number;
-  short_code: string;
-  content: string;
-}
-
 /** short_code prefix matches first, then short_code contains, then content contains. */
-function searchCanned(items: CannedResponse[], term: string): CannedResponse[] {
+function searchCanned(items: CannedResponseRecord[], term: string): CannedResponseRecord[] {
   const t = term.toLowerCase();
-  const rank = (c: CannedResponse) => {
+  const rank = (c: CannedResponseRecord) => {
     const code = c.short_code.toLowerCase();
     if (code.startsWith(t)) return 0;
     if (code.includes(t)) return 1;
@@ -28,8 +21,8 @@ function searchCanned(items: CannedResponse[], term: string): CannedResponse[] {
 }
 
 function cannedResponses(ctx: RouteContext) {
-  const items = loadHelpCenterFixture<CannedResponse[]>('canned_responses').map((c) => ({ ...c, account_id: ctx.account.id }));
-  return ok(ctx.query.search ? searchCanned(items, ctx.query.search) : items);
+  const items = ctx.account.cannedResponses;
+  return ok(structuredClone(ctx.query.search ? searchCanned(items, ctx.query.search) : items));
 }
 
 export const accountRoutes: Route[] = [

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { loadHelpCenterFixture } from '../fixtures.ts';
 import type {
   AccountConfig,
+  AvailabilityStatus,
   ConversationStatus,
   OpenConversationInput,
   SimContact,
@@ -15,6 +17,17 @@ export interface UserRecord {
   name: string;
   email: string;
   role: 'agent' | 'administrator';
+  availability_status: AvailabilityStatus;
+}
+
+/** A row of `canned_responses`, rendered as the plain model JSON (all columns). */
+export interface CannedResponseRecord {
+  id: number;
+  account_id: number;
+  short_code: string;
+  content: string;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface ArticleRecord {
@@ -50,10 +63,11 @@ export interface AccountState {
   portals: Set<string>;
   conversations: Map<number, SimConversation>;
   articles: Map<number, ArticleRecord>;
+  cannedResponses: CannedResponseRecord[];
 }
 
-const DEFAULT_AGENT: UserRecord = { id: 7, name: 'Sam Rivera', email: 'sam.rivera@example.com', role: 'agent' };
-const DEFAULT_ADMIN: UserRecord = { id: 1, name: 'Alex Admin', email: 'admin@example.com', role: 'administrator' };
+const DEFAULT_AGENT: UserRecord = { id: 7, name: 'Sam Rivera', email: 'sam.rivera@example.com', role: 'agent', availability_status: 'online' };
+const DEFAULT_ADMIN: UserRecord = { id: 1, name: 'Alex Admin', email: 'admin@example.com', role: 'administrator', availability_status: 'online' };
 const DEFAULT_CONTACT: SimContact = {
   id: 42,
   name: 'Jane Doe',
@@ -64,8 +78,21 @@ const DEFAULT_CONTACT: SimContact = {
 };
 export const DEFAULT_INBOX = { id: 3, name: 'Acme Website' };
 
+/** The contract fixture's canned responses, then the account's own, in this account. */
+function cannedResponses(config: AccountConfig): CannedResponseRecord[] {
+  const fixture = loadHelpCenterFixture<CannedResponseRecord[]>('canned_responses').map((c) => ({ ...c, account_id: config.id }));
+  let id = Math.max(0, ...fixture.map((c) => c.id));
+  const at = new Date().toISOString();
+  const extra = (config.cannedResponses ?? []).map((c) => ({ id: ++id, account_id: config.id, ...c, created_at: at, updated_at: at }));
+  return [...fixture, ...extra];
+}
+
 function buildAccount(config: AccountConfig): AccountState {
-  const users: UserRecord[] = (config.agents ?? [DEFAULT_AGENT]).map((a) => ({ ...a, role: a.role ?? 'agent' }));
+  const users: UserRecord[] = (config.agents ?? [DEFAULT_AGENT]).map((a) => ({
+    ...a,
+    role: a.role ?? 'agent',
+    availability_status: a.availability_status ?? 'online',
+  }));
   if (config.adminToken && !users.some((u) => u.role === 'administrator')) users.push(DEFAULT_ADMIN);
   return {
     id: config.id,
@@ -79,6 +106,7 @@ function buildAccount(config: AccountConfig): AccountState {
     portals: new Set(config.portals ?? ['help-center']),
     conversations: new Map(),
     articles: new Map(),
+    cannedResponses: cannedResponses(config),
   };
 }
 

@@ -3,12 +3,22 @@
 export type AuthKind = 'bot' | 'user' | 'admin' | 'none' | 'invalid';
 export type ConversationStatus = 'open' | 'resolved' | 'pending' | 'snoozed';
 export type Priority = 'low' | 'medium' | 'high' | 'urgent' | null;
+/** An agent's effective presence, as GET /agents reports it. */
+export type AvailabilityStatus = 'online' | 'busy' | 'offline';
 
 export interface AgentConfig {
   id: number;
   name: string;
   email: string;
   role?: 'agent' | 'administrator';
+  /** Default: online. Tests change it with `sim.setAgentAvailability`. */
+  availability_status?: AvailabilityStatus;
+}
+
+/** A canned response to add after the contract fixture's (`help-center/canned_responses.json`). */
+export interface CannedResponseConfig {
+  short_code: string;
+  content: string;
 }
 
 export interface AccountConfig {
@@ -26,6 +36,8 @@ export interface AccountConfig {
   teams?: Array<{ id: number; name: string }>;
   /** Help Center portal slugs. Default: ['help-center']. */
   portals?: string[];
+  /** Canned responses besides the fixture's, numbered after them. */
+  cannedResponses?: CannedResponseConfig[];
 }
 
 export interface SimulatorOptions {

@@ -10,7 +10,15 @@ const MESSAGE_TYPE_INT = { incoming: 0, outgoing: 1, activity: 2, template: 3 } 
 /** `api/v1/models/_agent.json.jbuilder`, via the article fixture's `author`. */
 export function agentView(account: AccountState, u: UserRecord): Json {
   const author = loadHelpCenterFixture('article').payload.author;
-  return Object.assign(author, { id: u.id, account_id: account.id, email: u.email, available_name: u.name, name: u.name, role: u.role });
+  return Object.assign(author, {
+    id: u.id,
+    account_id: account.id,
+    availability_status: u.availability_status,
+    email: u.email,
+    available_name: u.name,
+    name: u.name,
+    role: u.role,
+  });
 }
 
 export const teamView = (account: AccountState, team: { id: number; name: string }): Json => ({

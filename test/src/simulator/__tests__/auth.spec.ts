@@ -31,6 +31,7 @@ describe('simulator token rules', () => {
 
   it.each([
     ['GET', '/api/v1/accounts/1/canned_responses'],
+    ['GET', '/api/v1/accounts/1/agents'],
     ['GET', '/api/v1/accounts/1/conversations'],
     ['GET', `${conv(27)}/messages`],
     ['GET', '/api/v1/profile'],

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHelpCenterFixture } from '../../fixtures.ts';
-import type { Simulator } from '../index.ts';
-import { api, start } from './helpers.ts';
+import { loadSwaggerValidator, type Simulator } from '../index.ts';
+import { ACCOUNT_1, api, start } from './helpers.ts';
 
 const ARTICLES = '/api/v1/accounts/1/portals/help-center/articles';
 
@@ -44,6 +44,36 @@ describe('simulator help center and canned responses', () => {
 
   it('when the portal slug is unknown, then the call is a 404', async () => {
     expect((await api(sim, 'GET', '/api/v1/accounts/1/portals/nope/articles', 'user-token-1')).status).toBe(404);
+  });
+
+  it('when an account seeds its own canned responses, then they follow the fixture\'s, numbered after them, and match swagger', async () => {
+    const seeded = await start({
+      accounts: [{ ...ACCOUNT_1, cannedResponses: [{ short_code: 'shipping', content: 'Hi {{contact.first_name}}, we ship in 2 days.' }] }],
+    });
+    try {
+      const res = await api(seeded, 'GET', '/api/v1/accounts/1/canned_responses', 'user-token-1');
+      const fixture = loadHelpCenterFixture<Array<{ id: number; short_code: string }>>('canned_responses');
+      expect(res.json.map((c: { id: number; short_code: string }) => [c.id, c.short_code])).toEqual([
+        ...fixture.map((c) => [c.id, c.short_code]),
+        [Math.max(...fixture.map((c) => c.id)) + 1, 'shipping'],
+      ]);
+      expect(res.json.at(-1)).toMatchObject({ account_id: 1, created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) });
+      const validator = await loadSwaggerValidator();
+      expect(validator.validateResponse('get-account-canned-response', 200, res.json)).toEqual([]);
+    } finally {
+      await seeded.close();
+    }
+  });
+
+  it('when a test sets an agent\'s availability, then GET /agents reports it within swagger\'s enum', async () => {
+    sim.setAgentAvailability(1, 7, 'busy');
+    const res = await api(sim, 'GET', '/api/v1/accounts/1/agents', 'user-token-1');
+    expect(res.json.find((a: { id: number }) => a.id === 7)).toMatchObject({ availability_status: 'busy' });
+    expect(res.json.find((a: { id: number }) => a.id === 1)).toMatchObject({ availability_status: 'online' });
+    const validator = await loadSwaggerValidator();
+    expect(validator.validateResponse('get-account-agents', 200, res.json)).toEqual([]);
+    sim.setAgentAvailability(1, 7, 'online');
+    expect(() => sim.setAgentAvailability(1, 99, 'offline')).toThrow(/no agent 99/);
   });
 
   it('when canned responses are searched, then short_code prefix matches rank first and account_id follows the account', async () => {
