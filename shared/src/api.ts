@@ -118,7 +118,7 @@ const reportStatsShape = {
 };
 export const reportVaSchema = z.object({ va: z.string(), ...reportStatsShape });
 export type ReportVa = z.infer<typeof reportVaSchema>;
-export const reportClientSchema = z.object({ client_uid: z.string(), ...reportStatsShape, vas: z.array(reportVaSchema) });
+export const reportClientSchema = z.object({ client_uid: z.string(), client_name: z.string(), ...reportStatsShape, vas: z.array(reportVaSchema) });
 export type ReportClient = z.infer<typeof reportClientSchema>;
 /** GET /api/dashboard/report?since=YYYY-MM-DD: the token's account only; the same figures as `pnpm report --json`. */
 export const reportResponseSchema = z.object({

@@ -61,6 +61,7 @@ describe('support tracking', () => {
     expect(clients).toHaveLength(1);
     expect(clients[0]).toMatchObject({
       client_uid: 'va-client-acme-001',
+      client_name: 'Acme Cloud',
       conversations: 2,
       escalations: 1,
       escalation_rate: 0.5,

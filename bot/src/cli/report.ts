@@ -36,10 +36,10 @@ const store = openVaultStore(resolve(config.vaultDir), log);
 const directory = await createDirectory(store, log);
 if (args.client && !directory.byClient(args.client)) fail(`no va.customer_support note for client ${args.client}`);
 
-const report = computeReport(tracking.list({ clientUid: args.client, since }));
+const report = computeReport(tracking.list({ clientUid: args.client, since }), (uid) => directory.byClient(uid)?.client?.title);
 const period = { since: new Date(since).toISOString(), until: new Date().toISOString() };
 // The roll-up lives on the client's support note, where the rest of SBF can read it.
-for (const { vas: _vas, client_uid, ...totals } of report) {
+for (const { vas: _vas, client_uid, client_name: _name, ...totals } of report) {
   const support = directory.byClient(client_uid)?.support;
   if (support) await store.update(support.uid, { metrics: { period, ...totals, generated_at: period.until } });
 }

@@ -114,7 +114,7 @@ export function dashboardRouter(deps: DashboardDeps): Router {
     const rows = [...clients].flatMap((clientUid) => deps.ctx.tracking.list({ clientUid, since: sinceMs })).filter((r) => r.account_id === accountId);
     const body: ReportResponse = {
       period: { since: new Date(sinceMs).toISOString(), until: deps.ctx.now().toISOString() },
-      clients: computeReport(rows),
+      clients: computeReport(rows, (uid) => deps.ctx.directory.byClient(uid)?.client?.title),
     };
     res.json(body);
   });

@@ -53,10 +53,11 @@ const groupBy = <K extends string>(rows: TrackedConversation[], key: (r: Tracked
   return out;
 };
 
-/** Per client, and per VA within each client. */
-export function computeReport(rows: TrackedConversation[]) {
+/** Per client (named from its va.client note when `nameOf` knows it), and per VA within each client. */
+export function computeReport(rows: TrackedConversation[], nameOf: (clientUid: string) => string | undefined = () => undefined) {
   return [...groupBy(rows, (r) => r.client_uid)].map(([client_uid, clientRows]) => ({
     client_uid,
+    client_name: nameOf(client_uid) ?? client_uid,
     ...stats(clientRows),
     vas: [...groupBy(clientRows, (r) => r.va_handle)].map(([va, vaRows]) => ({ va, ...stats(vaRows) })),
   }));

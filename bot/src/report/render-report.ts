@@ -21,7 +21,7 @@ export function renderReport(report: Report): string {
   const head = ['client / VA'.padEnd(24), 'convs', 'deflection'.padEnd(16), 'escalation'.padEnd(16), 'VA p50', 'VA p90', 'CSAT'.padStart(10)].join('  ');
   const lines = [head, '-'.repeat(head.length)];
   for (const c of report) {
-    lines.push(row(c.client_uid, c));
+    lines.push(row(c.client_name, c));
     for (const v of c.vas) lines.push(row(`  ${v.va}`, v));
   }
   if (!report.length) lines.push('(no tracked conversations in this period)');

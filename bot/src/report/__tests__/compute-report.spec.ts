@@ -29,9 +29,10 @@ describe('support report', () => {
       conv(5, { escalated_at: 0, va_handle: 'bob' }),
       conv(6, { client_uid: 'va-client-bloom-001' }),
     ];
-    const [acme, bloom] = computeReport(rows);
+    const [acme, bloom] = computeReport(rows, (uid) => (uid === 'va-client-acme-001' ? 'Acme Cloud' : undefined));
     expect(acme).toMatchObject({
       client_uid: 'va-client-acme-001',
+      client_name: 'Acme Cloud',
       conversations: 5,
       escalations: 3,
       escalation_rate: 0.6,
@@ -45,7 +46,8 @@ describe('support report', () => {
     });
     expect(acme!.vas.find((v) => v.va === 'alice')).toMatchObject({ conversations: 2, median_first_response_s: 60 });
     expect(acme!.vas.find((v) => v.va === 'bob')).toMatchObject({ median_first_response_s: null });
-    expect(bloom).toMatchObject({ conversations: 1, deflected: 0, escalation_rate: 0 });
+    // A client without a va.client note is named by its uid.
+    expect(bloom).toMatchObject({ client_name: 'va-client-bloom-001', conversations: 1, deflected: 0, escalation_rate: 0 });
   });
 
   it.each([

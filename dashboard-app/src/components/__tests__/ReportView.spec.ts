@@ -24,6 +24,7 @@ const REPORT: ReportResponse = {
   clients: [
     {
       client_uid: 'va-client-acme-001',
+      client_name: 'Acme Cloud',
       ...stats({ conversations: 40, escalations: 10, escalation_rate: 0.25, deflected: 28, deflection_rate: 0.7, median_first_response_s: 300, p90_first_response_s: 5400, csat_avg: 4.25, csat_count: 12 }),
       vas: [
         { va: 'alice', ...stats({ conversations: 6, escalations: 6, median_first_response_s: 600, p90_first_response_s: 900, csat_avg: 4.5, csat_count: 4 }) },
@@ -42,7 +43,8 @@ function mountView(report: Partial<{ report: ReportResponse | null; status: stri
 describe('ReportView', () => {
   it('when the report is loaded, then each client shows its figures', () => {
     const client = mountView({ report: REPORT }).get('[data-test="client"]');
-    expect(client.text()).toContain('va-client-acme-001');
+    expect(client.get('h3').text()).toBe('Acme Cloud');
+    expect(client.get('h3').attributes('title')).toBe('va-client-acme-001');
     expect(client.get('[data-test="conversations"]').text()).toBe('40');
     expect(client.get('[data-test="deflection"]').text()).toBe('70%');
     expect(client.get('[data-test="escalation"]').text()).toBe('25%');
