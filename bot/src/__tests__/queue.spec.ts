@@ -47,7 +47,7 @@ describe('durable queue', () => {
     expect(JSON.parse(first.payload).n).toBe(1);
     expect(JSON.parse(second.payload).n).toBe(3);
     expect(q.claim()).toBeUndefined();
-    q.complete(first.id);
+    q.settleAndClaim({ id: first.id, status: 'done' }, 0);
     expect(JSON.parse(q.claim()!.payload).n).toBe(2);
   });
 
@@ -57,7 +57,7 @@ describe('durable queue', () => {
     q.enqueue(job('c1', 1));
     q.enqueue(job('c1', 2));
     const first = q.claim()!;
-    q.retryAt(first.id, 5000, 'chatwoot down');
+    q.settleAndClaim({ id: first.id, status: 'retry', at: 5000, error: 'chatwoot down' }, 0);
     expect(q.claim()).toBeUndefined();
     t = 5000;
     expect(q.claim()!.id).toBe(first.id);
@@ -80,11 +80,11 @@ describe('retention', () => {
     const q = createQueue(openDb(fresh()), () => t);
     q.enqueue(job('c1', 1, ['k-old']));
     q.enqueue(job('c2', 2, ['k-failed']));
-    q.complete(q.claim()!.id);
-    q.fail(q.claim()!.id, 'bad');
+    q.settleAndClaim({ id: q.claim()!.id, status: 'done' }, 0);
+    q.settleAndClaim({ id: q.claim()!.id, status: 'failed', error: 'bad' }, 0);
     t = 1_000 + 10_000;
     q.enqueue(job('c3', 3, ['k-new']));
-    q.complete(q.claim()!.id);
+    q.settleAndClaim({ id: q.claim()!.id, status: 'done' }, 0);
     expect(q.prune(5_000)).toBe(1);
     expect(q.counts()).toMatchObject({ done: 1, failed: 1 });
     expect(q.enqueue(job('c1', 4, ['k-old'])).duplicate).toBe(false);

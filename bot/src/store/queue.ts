@@ -26,7 +26,10 @@ export interface EnqueueResult {
   duplicate: boolean;
 }
 
-/** How a claimed job ended, written back by `settleAndClaim`. */
+/**
+ * How a claimed job ended, written back by `settleAndClaim`. Failed and dead jobs are kept for
+ * inspection and `requeueFailed`, never retried by themselves.
+ */
 export type Outcome =
   | { id: number; status: 'done' }
   | { id: number; status: 'failed' | 'dead'; error: string }
@@ -102,10 +105,6 @@ export function createQueue(db: Db, now: () => number = Date.now) {
       for (let job; jobs.length < slots && (job = claimOne()); ) jobs.push(job);
       return jobs;
     }),
-    complete: (id: number) => settle({ id, status: 'done' }),
-    /** A permanent failure: kept for inspection and `requeue`, never retried by itself. */
-    fail: (id: number, error: string, status: 'failed' | 'dead' = 'failed') => settle({ id, status, error }),
-    retryAt: (id: number, at: number, error: string) => settle({ id, status: 'retry', at, error }),
     /** After a crash, jobs left running were never finished: run them again. */
     recover: (): number => db.prepare(`UPDATE jobs SET status = 'queued' WHERE status = 'running'`).run().changes,
     /**
