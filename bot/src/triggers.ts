@@ -8,7 +8,7 @@ const words = (...alternatives: string[]) =>
   new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 
 /** Things a customer ends, as opposed to bookings they move or drop. */
-const CONTRACT_EN = '(?:subscription|membership|plan|account|contract|order|service|care plan|flower subscription)';
+const CONTRACT_EN = '(?:subscription|membership|plan|account|contract|order|service)';
 const MY_EN = '(?:my |our |the |this |that |his |her |their |tomorrow\'?s |today\'?s )?(?:\\w+ )?';
 
 export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
