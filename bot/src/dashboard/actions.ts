@@ -1,5 +1,6 @@
 import { vaTaskSchema, type TaskStatus, type VaIdentity, type VaSop } from '@sbf-chatwoot/shared';
 import { escalate } from '../escalation/escalate.ts';
+import { citation } from '../escalation/handoff-message.ts';
 import type { HandlerContext } from '../handlers/context.ts';
 import { HttpError } from '../http/errors.ts';
 import { isCanned } from '../knowledge/canned-responses.ts';
@@ -94,8 +95,7 @@ export async function sendSopAnswer(ctx: HandlerContext, lock: KeyedLock, s: Sco
   if (!sop || (sop.client_uid && sop.client_uid !== setup.support.client_uid)) {
     throw new HttpError(404, `no customer-facing SOP ${sopUid} for this client`);
   }
-  const url = sop.publish?.url;
-  const source = url ? `Source: ${sop.title} (${url})` : `Source: ${sop.title}`;
+  const source = citation('en', sop.title, sop.publish?.url);
   const message = await ctx.chatwoot.sendReply(s.accountId, s.conversationId, isCanned(sop) ? cannedText(s, sop) : `${customerText(sop)}\n\n${source}`);
   const task = s.task;
   if (task) {
