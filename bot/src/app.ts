@@ -3,13 +3,13 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { errorMiddleware, HttpError } from './http/errors.ts';
 import type { Queue } from './store/queue.ts';
-import { webhookRouter } from './webhook/route.ts';
+import { webhookRouter, type WebhookOptions } from './webhook/route.ts';
 
 export interface AppDeps {
   config: Config;
   queue: Queue;
   log: Logger;
-  onQueued: () => void;
+  onQueued: WebhookOptions['onQueued'];
   /**
    * Extra middleware mounted before the other routes (e.g. access logs). The webhook route comes
    * first and logs its own refusals: acknowledged deliveries arrive by the thousand and each job

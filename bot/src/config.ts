@@ -42,7 +42,7 @@ const envSchema = z
     CHATWOOT_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
     SBF_VAULT_DIR: z.string().min(1).default('./data/vault'),
     DATA_DIR: z.string().min(1).default('./data'),
-    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(16),
     /** Give up on a job only after this long; until then it is retried with backoff. */
     JOB_MAX_AGE_HOURS: z.coerce.number().positive().default(24),
     /** Finished jobs (and their dedupe keys) are deleted after this many days. */

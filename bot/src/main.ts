@@ -1,4 +1,3 @@
-import type { AgentBotEvent } from '@sbf-chatwoot/shared';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
@@ -25,6 +24,8 @@ import { startCheckpointer } from './store/checkpointer.ts';
 import { openDb } from './store/db.ts';
 import { createQueue } from './store/queue.ts';
 import { createTracking } from './store/tracking.ts';
+import { createFreshEvents } from './webhook/fresh-events.ts';
+import { parseStoredEvent } from './webhook/intake.ts';
 import { startWorker } from './worker.ts';
 
 let config;
@@ -83,14 +84,14 @@ const ctx: Omit<HandlerContext, 'log'> = {
   now: () => new Date(),
 };
 
+const fresh = createFreshEvents();
 const worker = startWorker({
   queue,
   log: log.child({ part: 'worker' }),
   concurrency: config.worker.concurrency,
   maxAgeMs: config.worker.maxAgeMs,
   run: async (job, jobLog) => {
-    // Validated at intake (webhook/intake.ts) before it was stored.
-    const ev = JSON.parse(job.payload) as AgentBotEvent;
+    const ev = fresh.take(job.id) ?? parseStoredEvent(queue.payload(job.id));
     await dispatch(ev, { ...ctx, log: jobLog });
   },
 });
@@ -120,7 +121,10 @@ const app = createApp({
   config,
   queue,
   log,
-  onQueued: worker.kick,
+  onQueued: (job, event) => {
+    fresh.put(job, event);
+    worker.kick();
+  },
   before: [
     pinoHttp({
       logger: log,

@@ -37,6 +37,7 @@ export function startWorker(opts: {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let pumpScheduled = false;
+  let finished: Outcome[] = [];
   const idle: Array<() => void> = [];
 
   /** What a finished job's row should say; written by `pump` with the next claims. */
@@ -64,36 +65,43 @@ export function startWorker(opts: {
   }
 
   /**
-   * One transaction per pump: the outcome of the job that just finished, if any, then new claims.
-   * A finished job claims its conversation's next one at once, so a backlog drains without
-   * waiting a turn of the event loop per job.
+   * One transaction per pump: the outcomes of the jobs that finished since the last pump, then
+   * new claims. Jobs that finish in the same turn of the event loop share that commit, as
+   * webhooks that arrive together share theirs (store/group-commit.ts).
    */
-  function pump(finished?: Outcome) {
-    if (finished) active--;
-    else if (stopped) return;
-    const jobs = queue.settleAndClaim(finished, stopped ? 0 : concurrency - active);
-    active += jobs.length;
-    for (const job of jobs) void runOne(job).then(pump);
+  function pump() {
+    pumpScheduled = false;
+    const outcomes = finished;
+    finished = [];
+    active -= outcomes.length;
+    const slots = stopped ? 0 : concurrency - active;
+    if (outcomes.length > 0 || slots > 0) {
+      const { jobs, nextRunAt } = queue.settleAndClaim(outcomes, slots);
+      active += jobs.length;
+      for (const job of jobs) {
+        void runOne(job).then((outcome) => {
+          finished.push(outcome);
+          kick();
+        });
+      }
+      wakeAt(nextRunAt);
+    }
     if (active === 0) idle.splice(0).forEach((resolve) => resolve());
-    schedule();
   }
 
-  function schedule() {
+  /** A retry that comes due needs no webhook or finished job to start it. */
+  function wakeAt(next: number | undefined) {
     clearTimeout(timer);
-    const next = queue.nextRunAt();
     if (next === undefined || stopped) return;
-    timer = setTimeout(() => pump(), Math.max(5, next - now()));
+    timer = setTimeout(kick, Math.max(5, next - now()));
     timer.unref();
   }
 
-  /** One pump per turn of the event loop, however many webhooks arrived in it. */
+  /** One pump per turn of the event loop, however many webhooks arrived or jobs finished in it. */
   function kick() {
     if (pumpScheduled) return;
     pumpScheduled = true;
-    setImmediate(() => {
-      pumpScheduled = false;
-      pump();
-    });
+    setImmediate(pump);
   }
 
   queue.recover();

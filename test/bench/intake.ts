@@ -2,17 +2,28 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { load, type LoadResult } from './load.ts';
+import { load, pooled, type LoadResult } from './load.ts';
 import { signedWebhooks } from './signed-webhooks.ts';
+import { median } from './stats.ts';
 
 const CONNECTIONS = 10;
 const WARMUP_SECONDS = 2;
 
+export interface SideFigures {
+  /** Fixed offered load, the rounds pooled. */
+  fixed: LoadResult;
+  /** Unthrottled, the rounds pooled (its latency summary is empty). */
+  max: LoadResult;
+  maxPerRound: number[];
+}
 export interface IntakeFigures {
   connections: number;
   rate: number;
-  bot: { fixed: LoadResult; max: LoadResult };
-  bare: { fixed: LoadResult; max: LoadResult };
+  rounds: number;
+  bot: SideFigures;
+  bare: SideFigures;
+  /** Median over the rounds of bot / bare max req/s, each pair measured back to back. */
+  maxRatio: number;
 }
 
 /** The baseline server, in its own process like the bot. */
@@ -30,24 +41,50 @@ async function startBare(): Promise<{ url: string; stop: () => Promise<void> }> 
   };
 }
 
-async function measure(url: string, next: () => { headers: Record<string, string>; body: string }, seconds: number, rate: number) {
-  const base = { url, connections: CONNECTIONS, next };
-  await load({ ...base, seconds: WARMUP_SECONDS });
-  const fixed = await load({ ...base, seconds, rate });
-  const max = await load({ ...base, seconds });
-  return { fixed, max };
+/** Bare Express and the bot take turns, so that a machine that slows down or speeds up mid-run weighs on both alike. */
+const ROUNDS = 3;
+
+interface Side {
+  url: string;
+  next: () => { headers: Record<string, string>; body: string };
 }
 
+async function turns(sides: [Side, Side], seconds: number, rate: number) {
+  // autocannon runs whole seconds.
+  const perRun = Math.max(1, Math.round(seconds / ROUNDS));
+  const fixed = sides.map(() => ({ runs: [] as LoadResult[], latencies: [] as number[] }));
+  const max = sides.map(() => [] as LoadResult[]);
+  for (const side of sides) await load({ url: side.url, connections: CONNECTIONS, next: side.next, seconds: WARMUP_SECONDS });
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, side] of sides.entries()) {
+      const base = { url: side.url, connections: CONNECTIONS, next: side.next, seconds: perRun };
+      fixed[i]!.runs.push(await load({ ...base, rate, collect: fixed[i]!.latencies }));
+      max[i]!.push(await load(base));
+    }
+  }
+  return sides.map((_, i) => ({
+    fixed: pooled(fixed[i]!.runs, fixed[i]!.latencies),
+    max: pooled(max[i]!, []),
+    maxPerRound: max[i]!.map((r) => r.reqPerSec),
+  }));
+}
 /**
  * Webhook intake against the real bot beside a bare Express handler, same tool, same bodies,
- * same machine: a fixed offered load for latency, then unthrottled for throughput.
+ * same machine, taking turns: a fixed offered load for latency, then unthrottled for throughput.
  */
 export async function benchIntake(opts: { botUrl: string; secret: string; seconds: number; rate: number }): Promise<IntakeFigures> {
   const bare = await startBare();
   try {
-    const bareFigures = await measure(bare.url, signedWebhooks(opts.secret, 80_000_000), opts.seconds, opts.rate);
-    const botFigures = await measure(opts.botUrl, signedWebhooks(opts.secret, 50_000_000), opts.seconds, opts.rate);
-    return { connections: CONNECTIONS, rate: opts.rate, bot: botFigures, bare: bareFigures };
+    const [bareFigures, botFigures] = await turns(
+      [
+        { url: bare.url, next: signedWebhooks(opts.secret, 80_000_000) },
+        { url: opts.botUrl, next: signedWebhooks(opts.secret, 50_000_000) },
+      ],
+      opts.seconds,
+      opts.rate,
+    );
+    const maxRatio = median(botFigures!.maxPerRound.map((bot, i) => bot / bareFigures!.maxPerRound[i]!));
+    return { connections: CONNECTIONS, rate: opts.rate, rounds: ROUNDS, bot: botFigures!, bare: bareFigures!, maxRatio };
   } finally {
     await bare.stop();
   }

@@ -19,6 +19,8 @@ export interface LoadOptions {
   /** Offered load in requests per second; unset = as fast as the server answers. */
   rate?: number;
   next: () => { headers: Record<string, string>; body: string };
+  /** Also receives every 2xx latency (ms), to pool several runs into one summary. */
+  collect?: number[];
 }
 
 /**
@@ -56,7 +58,24 @@ export function load(opts: LoadOptions): Promise<LoadResult> {
       },
     );
     instance.on('response', (_client, status, _bytes, ms) => {
-      if (status >= 200 && status < 300) latencies.push(ms);
+      if (status >= 200 && status < 300) {
+        latencies.push(ms);
+        opts.collect?.push(ms);
+      }
     });
   });
+}
+
+/** Several runs as one: counts added, latencies pooled from their `collect` array. */
+export function pooled(runs: LoadResult[], latencies: number[]): LoadResult {
+  const sum = (f: (r: LoadResult) => number) => runs.reduce((n, r) => n + f(r), 0);
+  const seconds = sum((r) => r.seconds);
+  return {
+    reqPerSec: sum((r) => r.ok) / seconds,
+    latency: summarize(latencies),
+    ok: sum((r) => r.ok),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    seconds,
+  };
 }

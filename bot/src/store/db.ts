@@ -4,8 +4,15 @@ import { join } from 'node:path';
 
 export type Db = Database.Database;
 
+/** Each conversation's oldest unfinished job is its lane's head; the rest wait behind it. */
+export const rebuildLanes = `
+  DELETE FROM lanes;
+  INSERT INTO lanes (conv_key, head_id, next_run_at, running)
+    SELECT conv_key, id, next_run_at, status = 'running' FROM jobs
+    WHERE id IN (SELECT MIN(id) FROM jobs WHERE status IN ('queued', 'running') GROUP BY conv_key);`;
+
 /** Schema changes append here; `user_version` says how many have run. */
-const migrations = [
+export const migrations = [
   `CREATE TABLE jobs (
      id INTEGER PRIMARY KEY,
      conv_key TEXT NOT NULL,
@@ -53,6 +60,29 @@ const migrations = [
    CREATE INDEX conversations_client ON conversations(client_uid, first_seen_at);`,
   // Claims walk queued jobs in id order and stop at the first runnable one, instead of sorting the backlog.
   `CREATE INDEX jobs_queued_order ON jobs(status, id);`,
+  // One row per conversation with unfinished jobs (store/queue.ts): a claim reads the ready lanes
+  // instead of walking every queued job to find the ones not waiting behind another. Payloads move
+  // to their own table: a job's row changes three times (claimed, settled), and with its payload
+  // inline each change rewrote the whole 3-4 KB record and its overflow pages into the WAL. Keyed
+  // tables drop their rowid: one B-tree to write per insert instead of two.
+  `CREATE TABLE lanes (
+     conv_key TEXT PRIMARY KEY,
+     head_id INTEGER NOT NULL,
+     next_run_at INTEGER NOT NULL,
+     running INTEGER NOT NULL DEFAULT 0
+   ) WITHOUT ROWID;
+   CREATE INDEX lanes_ready ON lanes(running, next_run_at, head_id);
+   DROP INDEX jobs_queued_order;
+   DROP INDEX jobs_conv;
+   CREATE INDEX jobs_conv ON jobs(conv_key);
+   CREATE TABLE payloads (job_id INTEGER PRIMARY KEY, payload TEXT NOT NULL);
+   INSERT INTO payloads (job_id, payload) SELECT id, payload FROM jobs;
+   ALTER TABLE jobs DROP COLUMN payload;
+   CREATE TABLE dedupe_by_key (key TEXT PRIMARY KEY, job_id INTEGER NOT NULL, created_at INTEGER NOT NULL) WITHOUT ROWID;
+   INSERT INTO dedupe_by_key SELECT key, job_id, created_at FROM dedupe;
+   DROP TABLE dedupe;
+   ALTER TABLE dedupe_by_key RENAME TO dedupe;
+   ${rebuildLanes}`,
 ];
 
 export function openDb(dataDir: string, file = 'bot.sqlite'): Db {

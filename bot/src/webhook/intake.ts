@@ -18,21 +18,42 @@ export function conversationKey(ev: AgentBotEvent): string {
   }
 }
 
-export type IntakeResult = { status: 'queued' | 'duplicate'; job: number } | { status: 'ignored'; reason: string };
+/**
+ * What makes a delivery the same as one already stored. A new message has its id, which also
+ * covers Chatwoot's retries (same message) and re-sends under a new delivery. Otherwise Chatwoot
+ * ≥ 4.12 sends X-Chatwoot-Delivery on every attempt of a delivery; before that, a retry is
+ * recognised by its bytes. One key each: a random delivery id costs a random page in the index.
+ */
+function deliveryKey(ev: AgentBotEvent, rawBody: Buffer, deliveryId: string | undefined): string {
+  if (ev.event === 'message_created') return `message:${ev.id}`;
+  if (deliveryId) return `delivery:${deliveryId}`;
+  return `body:${createHash('sha256').update(rawBody).digest('hex')}`;
+}
+
+export type IntakeResult =
+  | { status: 'queued'; job: number; event: AgentBotEvent }
+  | { status: 'duplicate'; job: number }
+  | { status: 'ignored'; reason: string };
+
+/** A job's stored body, validated again (jobs stored before this held the validated event: it parses too). */
+export function parseStoredEvent(payload: string): AgentBotEvent {
+  return agentBotEventSchema.parse(JSON.parse(payload));
+}
 
 /**
  * Validates a verified body and stores it durably; resolves once it is committed and before any
- * processing, so Chatwoot gets its 200 in milliseconds. Retries (same delivery id or same body)
- * and re-sent messages (same message id) are recognised as duplicates.
+ * processing, so Chatwoot gets its 200 in milliseconds. Retries (same delivery id, or same body
+ * when there is none) and re-sent messages (same message id) are recognised as duplicates.
  */
 export async function intake(
   enqueue: (input: EnqueueInput) => Promise<EnqueueResult>,
   rawBody: Buffer,
   deliveryId: string | undefined,
 ): Promise<IntakeResult> {
+  const text = rawBody.toString('utf8');
   let body: unknown;
   try {
-    body = JSON.parse(rawBody.toString('utf8'));
+    body = JSON.parse(text);
   } catch {
     throw new HttpError(400, 'body is not valid JSON');
   }
@@ -46,17 +67,15 @@ export async function intake(
     throw new HttpError(400, `invalid ${event} payload`, issues);
   }
   const ev = parsed.data;
-  const dedupeKeys = [`body:${createHash('sha256').update(rawBody).digest('hex')}`];
-  if (deliveryId) dedupeKeys.push(`delivery:${deliveryId}`);
-  if (ev.event === 'message_created') dedupeKeys.push(`message:${ev.id}`);
+  const dedupeKeys = [deliveryKey(ev, rawBody, deliveryId)];
 
   const { jobId, duplicate } = await enqueue({
     convKey: conversationKey(ev),
     event,
-    // The validated event (defaults applied): the worker trusts it and does not parse it again.
-    payload: JSON.stringify(ev),
+    // The bytes Chatwoot sent; the caller hands the parsed event to the worker in memory.
+    payload: text,
     deliveryId,
     dedupeKeys,
   });
-  return { status: duplicate ? 'duplicate' : 'queued', job: jobId };
+  return duplicate ? { status: 'duplicate', job: jobId } : { status: 'queued', job: jobId, event: ev };
 }

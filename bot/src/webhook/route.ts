@@ -1,3 +1,4 @@
+import type { AgentBotEvent } from '@sbf-chatwoot/shared';
 import express, { Router, type ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { HttpError } from '../http/errors.ts';
@@ -11,7 +12,8 @@ export interface WebhookOptions {
   maxAgeSeconds: number;
   maxBytes: number;
   queue: Queue;
-  onQueued: () => void;
+  /** The job was committed; `event` is its body, already validated. */
+  onQueued: (job: number, event: AgentBotEvent) => void;
   log: Logger;
 }
 
@@ -37,8 +39,12 @@ export function webhookRouter(opts: WebhookOptions): Router {
         });
       }
       const result = await intake(enqueue, rawBody, req.get('x-chatwoot-delivery'));
-      if (result.status === 'queued') opts.onQueued();
-      else opts.log.debug(result, 'webhook not queued');
+      if (result.status === 'queued') {
+        opts.onQueued(result.job, result.event);
+        res.status(200).json({ status: result.status, job: result.job });
+        return;
+      }
+      opts.log.debug(result, 'webhook not queued');
       res.status(200).json(result);
     },
   );
