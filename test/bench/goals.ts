@@ -19,7 +19,7 @@ export function rows(r: BenchResults): Row[] {
   const out: Row[] = [];
   if (r.intake) {
     const { bot, bare, rate } = r.intake;
-    const offered = `@${rate}/s offered, ${Math.round(bot.fixed.reqPerSec)}/s done`;
+    const offered = `@${rate}/s steady, ${Math.round(bot.fixed.reqPerSec)}/s done`;
     out.push({
       name: `webhook ack p50 ${offered}`,
       measured: ms(bot.fixed.latency.p50),

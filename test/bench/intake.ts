@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { load, pooled, type LoadResult } from './load.ts';
+import { load, paced, pooled, type LoadResult } from './load.ts';
 import { signedWebhooks } from './signed-webhooks.ts';
 import { median } from './stats.ts';
 
@@ -10,9 +10,9 @@ const CONNECTIONS = 10;
 const WARMUP_SECONDS = 2;
 
 export interface SideFigures {
-  /** Fixed offered load, the rounds pooled. */
+  /** Fixed offered load, open loop (loadtest), the rounds pooled. */
   fixed: LoadResult;
-  /** Unthrottled, the rounds pooled (its latency summary is empty). */
+  /** Unthrottled, closed loop (autocannon, 10 connections), the rounds pooled (its latency summary is empty). */
   max: LoadResult;
   maxPerRound: number[];
 }
@@ -54,12 +54,14 @@ async function turns(sides: [Side, Side], seconds: number, rate: number) {
   const perRun = Math.max(1, Math.round(seconds / ROUNDS));
   const fixed = sides.map(() => ({ runs: [] as LoadResult[], latencies: [] as number[] }));
   const max = sides.map(() => [] as LoadResult[]);
-  for (const side of sides) await load({ url: side.url, connections: CONNECTIONS, next: side.next, seconds: WARMUP_SECONDS });
+  for (const side of sides) {
+    await load({ url: side.url, connections: CONNECTIONS, next: side.next, seconds: WARMUP_SECONDS });
+    await paced({ url: side.url, next: side.next, seconds: WARMUP_SECONDS, rate });
+  }
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, side] of sides.entries()) {
-      const base = { url: side.url, connections: CONNECTIONS, next: side.next, seconds: perRun };
-      fixed[i]!.runs.push(await load({ ...base, rate, collect: fixed[i]!.latencies }));
-      max[i]!.push(await load(base));
+      fixed[i]!.runs.push(await paced({ url: side.url, next: side.next, seconds: perRun, rate, collect: fixed[i]!.latencies }));
+      max[i]!.push(await load({ url: side.url, connections: CONNECTIONS, next: side.next, seconds: perRun }));
     }
   }
   return sides.map((_, i) => ({
@@ -69,8 +71,9 @@ async function turns(sides: [Side, Side], seconds: number, rate: number) {
   }));
 }
 /**
- * Webhook intake against the real bot beside a bare Express handler, same tool, same bodies,
- * same machine, taking turns: a fixed offered load for latency, then unthrottled for throughput.
+ * Webhook intake against the real bot beside a bare Express handler, same tools, same bodies,
+ * same machine, taking turns: a steady offered load for latency (open loop), then as fast as
+ * 10 connections go for throughput.
  */
 export async function benchIntake(opts: { botUrl: string; secret: string; seconds: number; rate: number }): Promise<IntakeFigures> {
   const bare = await startBare();

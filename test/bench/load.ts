@@ -1,4 +1,6 @@
 import autocannon from 'autocannon';
+import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
+import { loadTest } from 'loadtest';
 import { summarize, type Summary } from './stats.ts';
 
 export interface LoadResult {
@@ -21,6 +23,54 @@ export interface LoadOptions {
   next: () => { headers: Record<string, string>; body: string };
   /** Also receives every 2xx latency (ms), to pool several runs into one summary. */
   collect?: number[];
+}
+
+/**
+ * POST /chatwoot/webhook at a steady `rate`, open loop: loadtest starts each request on its own
+ * schedule (every 1/rate s), whatever the earlier ones are doing, as Chatwoot's Sidekiq workers
+ * send webhooks. autocannon's rate limit instead lets each connection send its whole per-second
+ * quota back to back at the top of every second, so what it reports is latency at saturation.
+ * Latency is timed here from the moment a request is started to the end of its response (µs
+ * resolution; loadtest's own rounds down to whole ms).
+ */
+export async function paced(opts: Omit<LoadOptions, 'connections' | 'rate'> & { rate: number }): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let ok = 0;
+  let non2xx = 0;
+  let errors = 0;
+  const requestGenerator = (
+    _options: unknown,
+    params: RequestOptions,
+    request: (p: RequestOptions, onResponse: (res: IncomingMessage) => void) => ClientRequest,
+    connect: (res: IncomingMessage) => void,
+  ) => {
+    const { headers, body } = opts.next();
+    const started = process.hrtime.bigint();
+    const req = request({ ...params, headers: { ...params.headers, ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      res.on('end', () => {
+        if (res.statusCode! >= 200 && res.statusCode! < 300) {
+          ok++;
+          const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          latencies.push(ms);
+          opts.collect?.push(ms);
+        } else non2xx++;
+      });
+      connect(res);
+    });
+    req.on('error', () => errors++);
+    req.write(body);
+    return req;
+  };
+  await (loadTest as unknown as (o: object) => Promise<unknown>)({
+    url: `${opts.url}/chatwoot/webhook`,
+    method: 'POST',
+    requestsPerSecond: opts.rate,
+    maxSeconds: opts.seconds,
+    agentKeepAlive: true,
+    quiet: true,
+    requestGenerator,
+  });
+  return { reqPerSec: ok / opts.seconds, latency: summarize(latencies), ok, non2xx, errors, seconds: opts.seconds };
 }
 
 /**

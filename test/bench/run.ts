@@ -117,7 +117,8 @@ process.stdout.write(
   [
     `sbf-chatwoot bench — ${results.at}, commit ${results.commit}, node ${results.machine.node}, ${results.machine.cpus} CPUs,` +
       ` load average ${results.machine.loadavgStart.map((n) => n.toFixed(1)).join(' ')} → ${results.machine.loadavgEnd.map((n) => n.toFixed(1)).join(' ')}`,
-    `intake runs ${config.intakeSeconds} s each (10 connections), memory run ${config.soakSeconds} s; all on loopback`,
+    `intake: ${config.intakeSeconds} s at a steady ${config.rate}/s (open loop, loadtest) and ${config.intakeSeconds} s unthrottled (autocannon, 10 connections), in turns with bare Express;` +
+      ` memory run ${config.soakSeconds} s; all on loopback`,
     '',
     table,
     '',
