@@ -1,12 +1,12 @@
 import { vaTaskSchema, type TaskStatus, type VaIdentity, type VaSop } from '@sbf-chatwoot/shared';
 import { escalate } from '../escalation/escalate.ts';
-import { citation } from '../escalation/handoff-message.ts';
 import type { HandlerContext } from '../handlers/context.ts';
 import { HttpError } from '../http/errors.ts';
 import { isCanned } from '../knowledge/canned-responses.ts';
 import { detectLanguage } from '../knowledge/language.ts';
 import { fillVariables, messageVariables } from '../knowledge/message-variables.ts';
-import { customerText } from '../knowledge/sop-text.ts';
+import { sopLanguage } from '../knowledge/sop-index.ts';
+import { citedAnswer, customerText } from '../knowledge/sop-text.ts';
 import { languageHint, requireSetup, requireTask, type Scope } from './scope.ts';
 
 /** Runs read-modify-write steps on one task one at a time (two VAs adding notes at once). */
@@ -95,8 +95,9 @@ export async function sendSopAnswer(ctx: HandlerContext, lock: KeyedLock, s: Sco
   if (!sop || (sop.client_uid && sop.client_uid !== setup.support.client_uid)) {
     throw new HttpError(404, `no customer-facing SOP ${sopUid} for this client`);
   }
-  const source = citation('en', sop.title, sop.publish?.url);
-  const message = await ctx.chatwoot.sendReply(s.accountId, s.conversationId, isCanned(sop) ? cannedText(s, sop) : `${customerText(sop)}\n\n${source}`);
+  // The SOP is cited in its own language: the VA picked it for this customer.
+  const reply = isCanned(sop) ? cannedText(s, sop) : citedAnswer(sop, sopLanguage(sop));
+  const message = await ctx.chatwoot.sendReply(s.accountId, s.conversationId, reply);
   const task = s.task;
   if (task) {
     await lock(task.uid, async () => {

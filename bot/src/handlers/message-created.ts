@@ -1,10 +1,9 @@
 import type { MessageEvent } from '@sbf-chatwoot/shared';
 import { escalate } from '../escalation/escalate.ts';
 import { alreadyPosted } from '../chatwoot/already-posted.ts';
-import { citation } from '../escalation/handoff-message.ts';
 import { isCanned } from '../knowledge/canned-responses.ts';
 import { fillVariables, messageVariables } from '../knowledge/message-variables.ts';
-import { customerText } from '../knowledge/sop-text.ts';
+import { citedAnswer, customerText } from '../knowledge/sop-text.ts';
 import { assess } from '../assess.ts';
 import { withComposer, type Outcome } from '../knowledge/second-look.ts';
 import { policyFor } from '../triage.ts';
@@ -85,9 +84,7 @@ export async function onMessageCreated(ev: MessageEvent, ctx: HandlerContext): P
       return;
     }
     // A canned response has no Help Center article to cite: it goes out as the team wrote it.
-    const source = citation(assessment.language, decision.sop.title, decision.sop.publish?.url);
-    const body = decision.text ?? customerText(decision.sop);
-    const reply = canned?.ok ? canned.text : `${body}\n\n${source}`;
+    const reply = canned?.ok ? canned.text : citedAnswer(decision.sop, assessment.language, decision.text);
     if (!alreadyPosted(current, reply, false)) await ctx.chatwoot.sendReply(accountId, conversation.id, reply);
     ctx.conversations.recordAnswer(accountId, conversation.id, decision.sop.uid, assessment.language);
     ctx.tracking.botAnswered(accountId, conversation.id, ctx.now().getTime());

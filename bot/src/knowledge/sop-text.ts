@@ -1,4 +1,6 @@
 import type { VaSop } from '@sbf-chatwoot/shared';
+import { citation } from '../escalation/handoff-message.ts';
+import type { Language } from './language.ts';
 
 /** Splits a SOP body into `## Heading` sections (heading lower-cased). */
 function sections(body: string): Map<string, string> {
@@ -37,4 +39,12 @@ export function isCustomerFacing(sop: VaSop): boolean {
   const level = sop.sensitivity?.level;
   const isPublic = level === undefined || level === 'public' || (typeof level === 'number' && level <= 1);
   return isPublic && (sop.status === undefined || sop.status === 'published');
+}
+
+/**
+ * A SOP answer as the customer reads it, from the bot or a VA: the SOP's customer text (or the
+ * composer's wording of it) and the citation, in the answer's language.
+ */
+export function citedAnswer(sop: VaSop, lang: Language, text = customerText(sop)): string {
+  return `${text}\n\n${citation(lang, sop.title, sop.publish?.url)}`;
 }

@@ -145,6 +145,13 @@ describe('dashboard API', () => {
     expect(res.json.panel.task.firstResponseAt).toBe('2026-07-20T10:10:00.000Z');
   });
 
+  it('when Sam sends a Spanish SOP, then its citation is in Spanish', async () => {
+    const res = await w.call('POST', `${C}/27/replies`, { user: 'tok-sam', body: { agentId: 7, sopUid: 'va-sop-acme-password-reset-es-001' } });
+    expect(res.status).toBe(200);
+    const sent = w.chatwoot.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/27/messages')).at(-1)!;
+    expect(sent.body).toMatchObject({ content: 'Elige **Olvidé mi contraseña** en la página de acceso.\n\nFuente: Restablecer tu contraseña' });
+  });
+
   it("when a SOP of another client is named, then nothing is sent", async () => {
     const res = await w.call('POST', `${C}/27/replies`, { user: 'tok-sam', body: { agentId: 7, sopUid: 'va-sop-globex-x-001' } });
     expect(res.status).toBe(404);

@@ -41,6 +41,11 @@ function writeVault(dir: string) {
   );
   note(
     dir,
+    'clients/acme/sops/reset.es.md',
+    '---\nuid: va-sop-acme-password-reset-es-001\ntype: va.sop\nclient_uid: va-client-acme-001\ntitle: Restablecer tu contraseña\nstatus: published\nlocale: es\ntags: [contraseña, acceso]\n---\n## Answer\nElige **Olvidé mi contraseña** en la página de acceso.\n',
+  );
+  note(
+    dir,
     'clients/acme/sops/invoices.md',
     '---\nuid: va-sop-acme-invoices-001\ntype: va.sop\nclient_uid: va-client-acme-001\ntitle: Download your invoices\nstatus: published\nlocale: en\ntags: [invoice, billing]\n---\n## Answer\nGo to Settings → Billing → Invoices.\n',
   );
