@@ -42,6 +42,51 @@ describe('vault store', () => {
     expect(readdirSync(join(dir, 'clients/acme/tasks'))).toEqual([`${t.uid}.md`]);
   });
 
+  it('when a note written by hand is updated, then its comments, key order and untouched values stay', async () => {
+    const dir = fresh();
+    const file = join(dir, 'clients/acme/tasks/va-task-acme-017.md');
+    mkdirSync(join(dir, 'clients/acme/tasks'), { recursive: true });
+    writeFileSync(
+      file,
+      [
+        '---',
+        '# Escalated by phone; see the call log',
+        'uid: va-task-acme-017',
+        'type: va.task',
+        'client_uid: va-client-acme-001',
+        'status: todo # waiting on the client',
+        'tags: [billing, vip]',
+        'metadata: { account_id: 1, conversation_id: 27 }',
+        '---',
+        '',
+        'Customer asked for a refund.',
+        '',
+      ].join('\n'),
+    );
+    const store = openVaultStore(dir, log, clock);
+    await store.update('va-task-acme-017', { status: 'in_progress', resolved_at: '2026-07-21' });
+    const text = readFileSync(file, 'utf8');
+    expect(text).toBe(
+      [
+        '---',
+        '# Escalated by phone; see the call log',
+        'uid: va-task-acme-017',
+        'type: va.task',
+        'client_uid: va-client-acme-001',
+        'status: in_progress # waiting on the client',
+        'tags: [ billing, vip ]',
+        'metadata: { account_id: 1, conversation_id: 27 }',
+        'resolved_at: "2026-07-21"',
+        'updated: "2026-07-20T10:00:00.000Z"',
+        '---',
+        '',
+        'Customer asked for a refund.',
+        '',
+      ].join('\n'),
+    );
+    expect(await openVaultStore(dir, log, clock).get('va-task-acme-017')).toMatchObject({ status: 'in_progress', tags: ['billing', 'vip'] });
+  });
+
   it('when a query names no client, then client-owned entities stay hidden', async () => {
     const dir = fresh();
     mkdirSync(join(dir, 'x'));

@@ -1,4 +1,5 @@
-import { parse, stringify } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import { isMap, parse, parseDocument, stringify } from 'yaml';
 
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 
@@ -16,6 +17,24 @@ export function readNote(text: string): { data: Record<string, unknown>; body: s
  * would turn into dates or booleans come out quoted.
  */
 export function writeNote(data: Record<string, unknown>, body: string): string {
-  const yaml = stringify(data, { version: '1.1', lineWidth: 0 });
-  return body.trim() ? `---\n${yaml}---\n\n${body.trim()}\n` : `---\n${yaml}---\n`;
+  return note(stringify(data, { version: '1.1', lineWidth: 0 }), body);
+}
+
+const note = (yaml: string, body: string) => (body.trim() ? `---\n${yaml}---\n\n${body.trim()}\n` : `---\n${yaml}---\n`);
+
+/**
+ * Writes `data` over a note that is already on disk, changing only the keys whose values changed:
+ * the author's comments, key order and the layout of untouched values stay as they wrote them.
+ * A file whose frontmatter does not parse as a mapping is written afresh.
+ */
+export function rewriteNote(previous: string, data: Record<string, unknown>, body: string): string {
+  const fence = FENCE.exec(previous);
+  const doc = fence ? parseDocument(fence[1]!) : undefined;
+  if (!doc || doc.errors.length || !isMap(doc.contents)) return writeNote(data, body);
+  const before = doc.toJS() as Record<string, unknown>;
+  for (const key of Object.keys(before)) if (!(key in data)) doc.delete(key);
+  for (const [key, value] of Object.entries(data)) if (!isDeepStrictEqual(before[key], value)) doc.set(key, value);
+  // Untouched values are re-quoted by YAML 1.1 rules too, as writeNote does.
+  doc.setSchema('1.1');
+  return note(doc.toString({ lineWidth: 0 }), body);
 }

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Logger } from 'pino';
 import writeFileAtomic from 'write-file-atomic';
-import { readNote, writeNote } from './frontmatter.ts';
+import { readNote, rewriteNote, writeNote } from './frontmatter.ts';
 import { EntityNotFoundError, type EntityQuery, type NewEntity, type SbfStore } from './store.ts';
 import { clientSlug, nextUid, uidPrefix } from './uid.ts';
 
@@ -20,6 +20,16 @@ function* walk(dir: string): Generator<string> {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) yield* walk(full);
     else if (name.endsWith('.md')) yield full;
+  }
+}
+
+/** The file's text, or undefined if someone deleted it meanwhile. */
+function readIfThere(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
   }
 }
 
@@ -57,10 +67,13 @@ export function openVaultStore(dir: string, log: Logger, now: () => Date = () =>
 
   const emit = (uid: string) => listeners.forEach((l) => l(uid));
 
-  async function persist(path: string, entity: AnyEntity) {
+  /** `rewrite`: the note exists, so its frontmatter is edited in place (comments survive). */
+  async function persist(path: string, entity: AnyEntity, rewrite = false) {
     const { content, ...data } = entity;
+    const body = typeof content === 'string' ? content : '';
+    const previous = rewrite ? readIfThere(path) : undefined;
     mkdirSync(dirname(path), { recursive: true });
-    await writeFileAtomic(path, writeNote(data, typeof content === 'string' ? content : ''));
+    await writeFileAtomic(path, previous === undefined ? writeNote(data, body) : rewriteNote(previous, data, body));
   }
 
   function pathFor(entity: AnyEntity): string {
@@ -96,7 +109,7 @@ export function openVaultStore(dir: string, log: Logger, now: () => Date = () =>
       if (!hit) throw new EntityNotFoundError(`no SBF entity ${uid}`);
       const { uid: _u, type: _t, created: _c, ...rest } = patch;
       const entity = { ...hit.entity, ...rest, updated: now().toISOString() } as AnyEntity;
-      await persist(hit.path, entity);
+      await persist(hit.path, entity, true);
       byUid.set(uid, { path: hit.path, entity });
       emit(uid);
       return entity;
