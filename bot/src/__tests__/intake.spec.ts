@@ -51,6 +51,13 @@ describe('webhook intake', () => {
     expect(result.event).toMatchObject({ event: 'message_created', content_type: 'text', conversation: { labels: [] } });
   });
 
+  it('when a stored body no longer parses, then the job is told not to retry', () => {
+    expect(() => parseStoredEvent('{"event":')).toThrow(expect.objectContaining({ retryable: false }));
+    expect(() => parseStoredEvent(JSON.stringify({ event: 'conversation_resolved', id: 'x' }))).toThrow(
+      expect.objectContaining({ retryable: false, message: expect.stringMatching(/no longer fits the schema: id/) }),
+    );
+  });
+
   it('when an event the bot does not handle arrives, then it is acknowledged and not stored', async () => {
     const queue = freshQueue();
     const result = await intake(queue.enqueue, bytes('conversation_resolved', (p) => (p.event = 'contact_updated')), 'd');

@@ -35,9 +35,20 @@ export type IntakeResult =
   | { status: 'duplicate'; job: number }
   | { status: 'ignored'; reason: string };
 
-/** A job's stored body, validated again (jobs stored before this held the validated event: it parses too). */
+/**
+ * A job's stored body, validated again (jobs stored before this held the validated event: it
+ * parses too). A body that no longer parses never will: the job fails for good instead of retrying.
+ */
 export function parseStoredEvent(payload: string): AgentBotEvent {
-  return agentBotEventSchema.parse(JSON.parse(payload));
+  let parsed;
+  try {
+    parsed = agentBotEventSchema.safeParse(JSON.parse(payload));
+  } catch {
+    throw Object.assign(new Error('stored webhook body is not valid JSON'), { retryable: false });
+  }
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw Object.assign(new Error(`stored webhook body no longer fits the schema: ${issue?.path.join('.')} ${issue?.message}`), { retryable: false });
 }
 
 /**
