@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { assess } from '../assess.ts';
 import { createChatwootClient } from '../chatwoot/client.ts';
 import { on, startFakeChatwoot } from '../dashboard/__tests__/fake-chatwoot.ts';
 import { createPresence } from '../escalation/presence.ts';
@@ -12,12 +13,19 @@ import { createSopIndex } from '../knowledge/sop-index.ts';
 import { customerText } from '../knowledge/sop-text.ts';
 import { createDirectory } from '../sbf/directory.ts';
 import { openVaultStore } from '../sbf/vault-store.ts';
+import { defaultPolicy } from '../triage.ts';
 
 /** The contract fixture: `reset` ({{contact.first_name}}) and `reset-2fa`. */
 const FIXTURE = JSON.parse(
   readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/chatwoot-contract/help-center/canned_responses.json'), 'utf8'),
 ) as Array<Record<string, unknown>>;
 const SHIPPING = { id: 20, account_id: 1, short_code: 'shipping', content: 'Hi {{contact.first_name}}, orders ship within two business days from our Berlin warehouse.' };
+const RETURNS_ANSWER =
+  'Unopened items can be returned within 30 days of delivery for a full refund. Print the prepaid label from your order page, ' +
+  'pack the item in its original box and drop it at any parcel shop. The refund reaches your card 5 business days after the warehouse scans it.';
+const RETURNS_SOP = `---\nuid: va-sop-acme-returns-001\ntype: va.sop\nclient_uid: va-client-acme-001\ntitle: "Returning an order"\nstatus: published\nsensitivity: {level: public}\nlocale: en\n---\n## Answer\n${RETURNS_ANSWER}\n`;
+/** An agent's canned response that pastes the SOP's answer, as agencies' inboxes often have. */
+const RETURNS_PASTED = { id: 22, account_id: 1, short_code: 'returns', content: `Hi {{contact.first_name}}! ${RETURNS_ANSWER}` };
 const INTRO = { id: 21, account_id: 1, short_code: 'intro', content: "I'm {{agent.name}} and I will look after your warehouse order today." };
 
 const support = (client: string, account: number, inboxes: number[]) =>
@@ -29,8 +37,8 @@ afterEach(async () => {
 });
 
 /** A vault (acme alone on account 1; globex and initech share account 2), the real client, index and sync. */
-async function setup() {
-  const canned = { items: [...FIXTURE, SHIPPING, INTRO], status: 200 };
+async function setup(opts: { extra?: Array<Record<string, unknown>> } = {}) {
+  const canned = { items: [...FIXTURE, SHIPPING, INTRO, ...(opts.extra ?? [])], status: 200 };
   const chatwoot = await startFakeChatwoot([
     on('GET', /^\/api\/v1\/accounts\/\d+\/canned_responses$/, () => ({ status: canned.status, body: canned.items }), 'user-tok'),
     on('GET', /^\/api\/v1\/accounts\/\d+\/agents$/, () => ({ status: 200, body: [{ id: 7, availability_status: 'offline' }] }), 'user-tok'),
@@ -41,6 +49,8 @@ async function setup() {
     mkdirSync(join(dir, 'clients', client), { recursive: true });
     writeFileSync(join(dir, 'clients', client, 'support.md'), support(client, account, [...inboxes]));
   }
+  mkdirSync(join(dir, 'clients', 'acme', 'sops'));
+  writeFileSync(join(dir, 'clients', 'acme', 'sops', 'va-sop-acme-returns-001.md'), RETURNS_SOP);
   const lines: Array<Record<string, any>> = [];
   const log = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
   const store = openVaultStore(dir, log);
@@ -93,6 +103,18 @@ describe('canned responses in retrieval', () => {
     await sync.refresh();
     expect(sops.get('canned-1-20')).toBeUndefined();
     expect(best(sops, 'shipping from the warehouse')?.uid).not.toBe('canned-1-20');
+  });
+
+  it('when a canned response repeats a SOP, then the two are one candidate: the bot answers from the SOP, with the margin intact', async () => {
+    const { sops, sync } = await setup({ extra: [RETURNS_PASTED] });
+    await sync.refresh();
+    expect(sops.get('canned-1-22')).toBeDefined();
+
+    const question = 'how do I return an unopened item, and where do I print the prepaid label?';
+    const hits = sops.search('va-client-acme-001', question, 'en');
+    expect(hits.map((h) => h.sop.uid)).not.toContain('canned-1-22');
+    const decision = assess(sops, { clientUid: 'va-client-acme-001', text: question, botTurns: 0, labels: [], hasAttachments: false, policy: defaultPolicy });
+    expect(decision, decision.reason).toMatchObject({ kind: 'answer', sop: { uid: 'va-sop-acme-returns-001' } });
   });
 
   it('when an account serves several clients, then its account-wide canned responses are not read', async () => {

@@ -2,6 +2,7 @@ import { vaSopSchema, type VaSop } from '@sbf-chatwoot/shared';
 import MiniSearch from 'minisearch';
 import type { SbfStore } from '../sbf/store.ts';
 import { termProcessor } from './analyzer.ts';
+import { isCanned } from './canned-responses.ts';
 import { asLanguage, type Language } from './language.ts';
 import { customerText, isCustomerFacing } from './sop-text.ts';
 
@@ -34,6 +35,18 @@ interface Doc {
 const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 /** Weight of a word no SOP uses, relative to the rarest known word (fitted on bot/eval/dev.jsonl). */
 const UNSEEN_WEIGHT = 0.5;
+/**
+ * Two documents whose answers share this much of their wording (Jaccard of stemmed words) say the
+ * same thing: typically a canned response pasted from a SOP, with a greeting or a name variable.
+ */
+const SAME_ANSWER = 0.8;
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let both = 0;
+  for (const t of a) if (b.has(t)) both++;
+  const either = a.size + b.size - both;
+  return either ? both / either : 0;
+}
 
 function newIndex(lang: Language) {
   return new MiniSearch<Doc>({
@@ -86,6 +99,18 @@ export async function createSopIndex(store: SbfStore) {
     return new Set(tokenize(text).map(process).filter((t): t is string => Boolean(t)));
   }
 
+  /** Stemmed words of each document's customer-facing answer, for telling repeats apart. */
+  const answerTerms = new Map<string, Set<string>>();
+  function answerTermsOf(sop: VaSop): Set<string> {
+    let terms = answerTerms.get(sop.uid);
+    if (!terms) {
+      const process = termProcessor(sopLanguage(sop));
+      terms = new Set(tokenize(customerText(sop)).map(process).filter((t): t is string => Boolean(t)));
+      answerTerms.set(sop.uid, terms);
+    }
+    return terms;
+  }
+
   function add(idx: ClientIndex, lang: Language, sop: VaSop) {
     idx.search.add(toDoc(sop));
     for (const t of docTerms(lang, sop)) idx.df.set(t, (idx.df.get(t) ?? 0) + 1);
@@ -108,6 +133,7 @@ export async function createSopIndex(store: SbfStore) {
     const parsed = vaSopSchema.safeParse(raw);
     if (!parsed.success) return;
     const sop = parsed.data;
+    answerTerms.delete(sop.uid);
     const wasRestricted = restricted.get(sop.uid);
     if (wasRestricted) {
       restricted.delete(sop.uid);
@@ -159,20 +185,29 @@ export async function createSopIndex(store: SbfStore) {
         return /\d/.test(t) ? 0 : UNSEEN_WEIGHT * w;
       };
       const total = [...queryTerms].reduce((sum, t) => sum + idf(t), 0);
-      return idx.search
-        .search(text)
-        .slice(0, limit)
-        .map((r) => {
-          const matched = new Set(r.queryTerms);
-          const covered = [...matched].reduce((sum, t) => sum + idf(t), 0);
-          return {
-            sop: sops.get(r.id)!,
-            score: r.score,
-            matched: r.queryTerms,
-            coverage: Math.min(1, matched.size / queryTerms.size),
-            idfCoverage: total > 0 ? Math.min(1, covered / total) : 0,
-          };
+      const hits: SopHit[] = [];
+      for (const r of idx.search.search(text)) {
+        if (hits.length === limit) break;
+        const sop = sops.get(r.id)!;
+        // A document that repeats a better-ranked one's answer is no rival to it: keeping both
+        // would leave the right answer no margin. The SBF note stands for the pair, as it is what
+        // an answer cites.
+        const same = hits.find((h) => jaccard(answerTermsOf(h.sop), answerTermsOf(sop)) >= SAME_ANSWER);
+        if (same) {
+          if (isCanned(same.sop) && !isCanned(sop)) same.sop = sop;
+          continue;
+        }
+        const matched = new Set(r.queryTerms);
+        const covered = [...matched].reduce((sum, t) => sum + idf(t), 0);
+        hits.push({
+          sop,
+          score: r.score,
+          matched: r.queryTerms,
+          coverage: Math.min(1, matched.size / queryTerms.size),
+          idfCoverage: total > 0 ? Math.min(1, covered / total) : 0,
         });
+      }
+      return hits;
     },
     /** The best internal-only SOP for the question, to escalate when it beats every public one. */
     internalBest(clientUid: string, text: string, lang: Language = 'en'): { sop: VaSop; score: number } | undefined {
