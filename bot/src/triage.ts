@@ -1,4 +1,5 @@
 import type { VaSop } from '@sbf-chatwoot/shared';
+import { routingStepFor } from './knowledge/routing-steps.ts';
 import type { SopHit } from './knowledge/sop-index.ts';
 import { matchTrigger } from './triggers.ts';
 
@@ -87,6 +88,8 @@ export function decide(input: DecisionInput): Decision {
   if (input.internalBest && input.internalBest.score > top.score) {
     return escalate('internal_only', `the closest SOP, "${input.internalBest.sop.title}", is internal: a VA answers`, confidence);
   }
+  const routed = routingStepFor(top.sop, text);
+  if (routed) return escalate('sop_routes_to_va', `SOP "${top.sop.title}" hands this case to a person: "${routed}"`, confidence);
   if (top.sop.uid === input.lastAnsweredSop) {
     return escalate('repeat_question', `the customer asks again what SOP "${top.sop.title}" already answered`, confidence);
   }

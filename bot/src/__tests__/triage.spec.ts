@@ -5,6 +5,15 @@ import { decide, defaultPolicy, type DecisionInput } from '../triage.ts';
 
 const sop = (uid: string) => vaSopSchema.parse({ uid, type: 'va.sop', title: uid, status: 'published' });
 const hit = (uid: string, score: number, coverage: number): SopHit => ({ sop: sop(uid), score, coverage, idfCoverage: coverage, matched: ['x'] });
+/** A SOP whose steps send one case to a person, as the eval vault's 2FA SOP does. */
+const routing = vaSopSchema.parse({
+  uid: 'va-sop-2fa-lost-001',
+  type: 'va.sop',
+  title: 'Lost your phone or 2FA codes',
+  status: 'published',
+  steps: ['Ask whether they still have a backup code', 'If they are the only owner, create a task for alice — identity verification required'],
+});
+const routed = [{ ...hit('x', 30, 1), sop: routing }, hit('va-sop-billing-001', 4, 0.2)];
 const strong = [hit('va-sop-reset-001', 30, 1), hit('va-sop-billing-001', 4, 0.2)];
 const base: DecisionInput = { text: 'how do I reset my password', language: 'en', hasLanguage: true, hits: strong, botTurns: 0, hasAttachments: false, labels: [], policy: defaultPolicy };
 
@@ -41,6 +50,14 @@ describe('decide', () => {
     ['a membership on hold for weeks (routine)', { text: 'can I put the membership on hold for 6 weeks while I travel' }, 'answer'],
     ['an email that never came (routine)', { text: 'the reset email never came, what do I do' }, 'answer'],
     ['a 16-digit order number that is not a card', { text: 'where is order 1234 5678 9012 3456' }, 'answer'],
+    ["a case the SOP's steps hand to a person", { text: "lost my phone and I'm the only owner of the workspace", hits: routed }, 'sop_routes_to_va'],
+    ['a routine case of that SOP', { text: 'lost my phone, our owner is on holiday: how do I get back in', hits: routed }, 'answer'],
+    ['someone else in the account (French)', { text: "quelqu'un est entré au club de genève avec mon compte hier soir" }, 'security'],
+    ['someone else in the account (Spanish)', { text: 'alguien entró anoche con mi cuenta al gimnasio' }, 'security'],
+    ['a staff member who did not come', { text: "my trainer didn't show up to two sessions in a row" }, 'complaint'],
+    ['nobody warned the customer', { text: 'the class was moved and nobody told me' }, 'complaint'],
+    ['an insurer that will not reimburse (routine)', { text: "my insurance won't reimburse the crown until I send an itemized statement" }, 'answer'],
+    ['a password never set (routine)', { text: 'never made a password for the app, how do I get in' }, 'answer'],
     ['closer to an internal SOP', { internalBest: { sop: sop('va-sop-internal-001'), score: 99 } }, 'internal_only'],
   ])('when the message is %s, then the outcome is %s', (_name, change, expected) => {
     const d = decide({ ...base, ...change });

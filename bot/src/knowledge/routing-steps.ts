@@ -1,0 +1,55 @@
+import { stemmer } from '@orama/stemmers/english';
+import type { VaSop } from '@sbf-chatwoot/shared';
+
+/**
+ * A SOP step such as "If they are the only owner, create a task for alice" says that a case the
+ * Answer section seems to cover belongs to a person. Steps are written for VAs, in English.
+ */
+const ROUTING_STEP = /^\s*if\s+(.+?),\s*(?:then\s+)?(?:create\s+(?:an?\s+)?(?:urgent\s+)?task|escalate|hand\s*(?:-\s*)?(?:over|off)|transfer)\b/i;
+
+// Words a condition shares with any sentence. English stop-word lists would also drop "only",
+// "not" and "no", which carry the condition ("the only owner"), so this list is our own.
+const FILLER = new Set(
+  'a an the they them their he she his her it its is are was were be been being has have had do does did of to for and or in on at by with as from this that these those customer customers client member patient user they\'re more less than over under least most'.split(
+    ' ',
+  ),
+);
+
+const termsOf = (text: string): Set<string> =>
+  new Set(
+    (text.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) ?? [])
+      .filter((w) => !FILLER.has(w) && !/\d/.test(w))
+      .map((w) => stemmer(w.replace(/'s$/, '')))
+      .filter((w) => w.length > 1),
+  );
+
+interface Route {
+  step: string;
+  terms: Set<string>;
+}
+
+const routesBySop = new WeakMap<VaSop, Route[]>();
+
+function routesOf(sop: VaSop): Route[] {
+  let routes = routesBySop.get(sop);
+  if (!routes) {
+    routes = [];
+    for (const step of sop.steps ?? []) {
+      const condition = ROUTING_STEP.exec(step)?.[1];
+      if (!condition) continue;
+      const terms = termsOf(condition);
+      // One word ("If urgent, …") would catch routine questions too.
+      if (terms.size >= 2) routes.push({ step, terms });
+    }
+    routesBySop.set(sop, routes);
+  }
+  return routes;
+}
+
+/** The SOP step that hands this message's case to a person: every word of its condition is in the message. */
+export function routingStepFor(sop: VaSop, text: string): string | undefined {
+  const routes = routesOf(sop);
+  if (!routes.length) return undefined;
+  const words = termsOf(text);
+  return routes.find((r) => [...r.terms].every((t) => words.has(t)))?.step;
+}
