@@ -45,7 +45,14 @@ export interface DecisionInput {
 
 export type Decision =
   | { kind: 'answer'; sop: VaSop; confidence: number; reason: string }
-  | { kind: 'escalate'; trigger: string; confidence: number; reason: string };
+  | {
+      kind: 'escalate';
+      trigger: string;
+      confidence: number;
+      reason: string;
+      /** A SOP step named the VA for this case, or asked for an urgent task. */
+      route?: { va?: string; urgent: boolean };
+    };
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
@@ -65,11 +72,12 @@ export function confidenceOf(hits: SopHit[]): number {
 /** Answer-or-escalate, as a pure function of the message, the retrieved SOPs and the policy. */
 export function decide(input: DecisionInput): Decision {
   const text = input.text.trim();
-  const escalate = (trigger: string, reason: string, confidence = 0): Decision => ({
+  const escalate = (trigger: string, reason: string, confidence = 0, route?: { va?: string; urgent: boolean }): Decision => ({
     kind: 'escalate',
     trigger,
     confidence,
     reason,
+    ...(route ? { route } : {}),
   });
 
   if (input.labels.some((l) => input.policy.vipLabels.includes(l))) return escalate('vip', 'VIP customer: a VA answers');
@@ -89,7 +97,10 @@ export function decide(input: DecisionInput): Decision {
     return escalate('internal_only', `the closest SOP, "${input.internalBest.sop.title}", is internal: a VA answers`, confidence);
   }
   const routed = routingStepFor(top.sop, text);
-  if (routed) return escalate('sop_routes_to_va', `SOP "${top.sop.title}" hands this case to a person: "${routed}"`, confidence);
+  if (routed) {
+    const { step, ...route } = routed;
+    return escalate('sop_routes_to_va', `SOP "${top.sop.title}" hands this case to a person: "${step}"`, confidence, route);
+  }
   if (top.sop.uid === input.lastAnsweredSop) {
     return escalate('repeat_question', `the customer asks again what SOP "${top.sop.title}" already answered`, confidence);
   }

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import {
   botSettled,
@@ -13,6 +15,24 @@ import {
 } from './harness.ts';
 
 const CONV_PATH = '/api/v1/accounts/1/conversations/27';
+
+/** A SOP whose steps send one case, by name, to bob (acme's backup VA, agent 8), urgently. */
+const CHANGE_PLAN_SOP = `---
+uid: va-sop-acme-change-plan-001
+type: va.sop
+client_uid: va-client-acme-001
+title: Change your plan
+status: published
+locale: en
+tags: [plan, upgrade, downgrade]
+sensitivity: { level: public }
+steps:
+  - "Check the current plan in the admin console"
+  - "If moving to Enterprise, create an urgent task for bob (sales hand-off)"
+---
+## Answer
+Owners change the plan under Settings → Billing → Plan. An upgrade applies at once; a downgrade applies at the end of the billing month.
+`;
 
 describe.concurrent('escalation path', () => {
   it('when a customer asks for a refund, then one va.task is written, alice is assigned, the customer and VAs are told, the link is stored and the conversation opens, in that order', async ({ expect, onTestFinished }) => {
@@ -133,6 +153,27 @@ describe.concurrent('escalation path', () => {
       'resolved→pending incoming_message',
       'pending→open bot_handoff',
     ]);
+    expect(sim.invalidCalls()).toEqual([]);
+  });
+
+  it("when a SOP's step hands the customer's case to a named VA, then that VA gets it, urgently, and the note quotes the step", async ({ expect, onTestFinished }) => {
+    const seedVault = (vaultDir: string) => {
+      mkdirSync(join(vaultDir, 'clients/acme/sops'), { recursive: true });
+      writeFileSync(join(vaultDir, 'clients/acme/sops/va-sop-acme-change-plan-001.md'), CHANGE_PLAN_SOP);
+    };
+    const world = await startWorld(onTestFinished, { seedVault });
+    const { sim } = world;
+    await sim.customerSays(1, 41, "We're moving to Enterprise next quarter: how do we change our plan?");
+    await sim.waitFor(() => sim.conversation(1, 41).status === 'open', 10_000);
+    await botSettled(world);
+
+    const tasks = vaultTasks(world.vaultDir);
+    expect(tasks.map((t) => t.data)).toEqual([expect.objectContaining({ assigned_to: 'bob', priority: 'urgent', tags: ['chatwoot', 'escalation:sop_routes_to_va'] })]);
+    expect(sim.conversation(1, 41)).toMatchObject({ status: 'open', assignee_id: 8 });
+    const note = privateNotes(sim, 1, 41)[0]!.content;
+    expect(note).toContain('Why: SOP "Change your plan" hands this case to a person: "If moving to Enterprise, create an urgent task for bob (sales hand-off)"');
+    expect(note).toContain("VA: the SOP's step names bob for this case");
+    expect(publicReplies(sim, 1, 41)[0]!.content).toMatch(/Bob/);
     expect(sim.invalidCalls()).toEqual([]);
   });
 });

@@ -30,6 +30,21 @@ describe('chooseVa', () => {
   });
 });
 
+describe('chooseVa with a VA named by a SOP step', () => {
+  it('when the named VA is available, then they get it before the primary', () => {
+    expect(chooseVa(support, { named: 'cara' })).toEqual({ handle: 'cara', agentId: 9, why: "the SOP's step names cara for this case" });
+  });
+  it('when the named VA is away, then the usual order decides and why says who was passed over', () => {
+    const c = chooseVa(support, { named: 'cara', unavailable: new Set(['cara']) });
+    expect(c).toMatchObject({ handle: 'alice', why: "cara, named by the SOP, is away (away_vas); alice is the client's primary VA" });
+  });
+  it("when the named VA is not one of the client's VAs, then the usual order decides and why says so", () => {
+    const c = chooseVa(support, { named: 'zed', unavailable: new Set(['alice', 'bob', 'cara']) });
+    expect(c).toMatchObject({ teamId: 2 });
+    expect(c.why).toMatch(/^zed, named by the SOP, is not one of the client's VAs; no VA is available/);
+  });
+});
+
 describe('chooseVa with Chatwoot presence', () => {
   const presence = (status: Record<number, string>): AgentPresence => ({ ok: true, status: new Map(Object.entries(status).map(([id, s]) => [Number(id), s])) });
 

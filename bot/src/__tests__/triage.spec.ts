@@ -65,6 +65,16 @@ describe('decide', () => {
     expect(d.reason.length).toBeGreaterThan(5);
   });
 
+  it("when a SOP step names who takes the case and how fast, then the decision carries both", () => {
+    const urgent = { ...routing, steps: ['If the driver is more than 1 hour past the window, create an urgent task for carmen'] };
+    expect(decide({ ...base, text: 'the driver is an hour past our window', hits: [{ ...routed[0]!, sop: urgent }] })).toMatchObject({
+      kind: 'escalate',
+      trigger: 'sop_routes_to_va',
+      route: { va: 'carmen', urgent: true },
+    });
+    expect(decide({ ...base, text: "I'm the only owner and lost my phone", hits: routed })).toMatchObject({ route: { va: 'alice', urgent: false } });
+  });
+
   it('when the client raises its threshold above the confidence, then it escalates', () => {
     const d = decide({ ...base, policy: { ...defaultPolicy, threshold: 0.99 } });
     expect(d.kind).toBe('escalate');

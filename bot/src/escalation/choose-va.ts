@@ -16,12 +16,15 @@ export interface VaChoiceInput {
   openTasks?: ReadonlyMap<string, number>;
   /** Unset when the bot has no user token: availability comes from the vault only. */
   presence?: AgentPresence;
+  /** The VA a SOP step names for this case ("create a task for alice"): first choice when available. */
+  named?: string;
 }
 
 /**
- * Primary VA if available, else the first available backup, else the least-loaded assigned VA;
- * the client's Chatwoot team when nobody is. Available = not in `away_vas` and, when Chatwoot
- * presence is known, `online` there. `why` (for the private note) names who was skipped and why.
+ * The VA a SOP step names for the case, if available; else the primary VA if available, else the
+ * first available backup, else the least-loaded assigned VA; the client's Chatwoot team when nobody
+ * is. Available = not in `away_vas` and, when Chatwoot presence is known, `online` there. `why`
+ * (for the private note) names who was skipped and why.
  */
 export function chooseVa(support: VaCustomerSupport, opts: VaChoiceInput = {}): VaChoice {
   const ids = support.chatwoot_agent_ids ?? {};
@@ -44,14 +47,20 @@ export function chooseVa(support: VaCustomerSupport, opts: VaChoiceInput = {}): 
       .join(', ');
   // When Chatwoot could not say who is online, the choice is the vault's alone: say so.
   const fallback = presence && !presence.ok ? `; Chatwoot presence unknown (${presence.error}), so only away_vas counted` : '';
+  const team = new Set([...(primary ? [primary] : []), ...(support.backup_vas ?? []), ...support.assigned_vas]);
+  const { named } = opts;
+  const namedFree = named !== undefined && team.has(named) && available(named);
+  // The usual order follows when the VA a SOP step names cannot take the case: say why.
+  const passedOver = !named || namedFree ? '' : `${named}, named by the SOP, ${team.has(named) ? `is ${whyNot(named)}` : "is not one of the client's VAs"}; `;
   const pick = (handle: string, why: string): VaChoice => ({
     handle,
     agentId: ids[handle],
     teamId: ids[handle] === undefined ? support.chatwoot_team_id : undefined,
-    why: `${why}${fallback}`,
+    why: `${passedOver}${why}${fallback}`,
   });
   const online = (h: string) => (presence?.ok && ids[h] !== undefined ? ' and online in Chatwoot' : '');
 
+  if (namedFree) return pick(named, `the SOP's step names ${named} for this case${online(named)}`);
   if (primary && available(primary)) return pick(primary, `${primary} is the client's primary VA${online(primary)}`);
   const backups = support.backup_vas ?? [];
   const before = (list: string[]) => skipped([...(primary ? [primary] : []), ...list]) || 'no primary VA is set';
@@ -66,9 +75,8 @@ export function chooseVa(support: VaCustomerSupport, opts: VaChoiceInput = {}): 
     const least = [...pool].sort((a, b) => load(a) - load(b) || a.localeCompare(b))[0]!;
     return pick(least, `${before(backups)}, no backup is free; ${least} has the fewest open tasks (${load(least)})`);
   }
-  const everyone = [...new Set([...(primary ? [primary] : []), ...backups, ...support.assigned_vas])];
   return {
     teamId: support.chatwoot_team_id,
-    why: `no VA is available (${skipped(everyone) || 'none is assigned'}); handed to the client's team${fallback}`,
+    why: `${passedOver}no VA is available (${skipped([...team]) || 'none is assigned'}); handed to the client's team${fallback}`,
   };
 }

@@ -16,6 +16,8 @@ export interface EscalationInput {
   trigger: string;
   reason: string;
   language: Language;
+  /** From a SOP step: the VA it names for this case, and whether the task is urgent. */
+  route?: { va?: string; urgent: boolean };
 }
 
 const firstName = (handle: string) => handle.charAt(0).toUpperCase() + handle.slice(1).split(/[-_.\s]/)[0];
@@ -36,7 +38,7 @@ export async function escalate(ctx: HandlerContext, input: EscalationInput): Pro
   if (current?.status === 'pending' && steps.isDone(accountId, c, 'handoff')) steps.resetSteps(accountId, c);
 
   const presence = await ctx.presence?.forAccount(accountId);
-  const va = chooseVa(setup.support, { ...(await vaLoad(ctx.sbf, setup.support)), presence });
+  const va = chooseVa(setup.support, { ...(await vaLoad(ctx.sbf, setup.support)), presence, named: input.route?.va });
   const task = await findOrCreateTask(ctx, { ...input, assignedTo: va.handle });
   steps.linkTask(accountId, c, task.uid, input.reason);
   ctx.tracking.vaChosen(accountId, c, va.handle);

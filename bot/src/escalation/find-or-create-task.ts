@@ -18,10 +18,10 @@ const URGENT_TRIGGERS = new Set(['security', 'legal']);
 const HIGH_TRIGGERS = new Set(['complaint', 'negative_sentiment', 'vip', 'refund', 'cancellation']);
 
 /** Chatwoot's priority, raised when the escalation reason calls for it. */
-export function taskPriority(chatwoot: Conversation['priority'], trigger: string): TaskPriority {
+export function taskPriority(chatwoot: Conversation['priority'], trigger: string, urgent = false): TaskPriority {
   const base: TaskPriority = chatwoot === 'medium' || !chatwoot ? 'normal' : chatwoot;
   const order: TaskPriority[] = ['low', 'normal', 'high', 'urgent'];
-  const floor: TaskPriority = URGENT_TRIGGERS.has(trigger) ? 'urgent' : HIGH_TRIGGERS.has(trigger) ? 'high' : 'low';
+  const floor: TaskPriority = urgent || URGENT_TRIGGERS.has(trigger) ? 'urgent' : HIGH_TRIGGERS.has(trigger) ? 'high' : 'low';
   return order[Math.max(order.indexOf(base), order.indexOf(floor))]!;
 }
 
@@ -61,7 +61,7 @@ export async function findOrCreateTask(
     title,
     description: `${args.reason}.\n\nCustomer wrote:\n\n> ${args.text.replace(/\n/g, '\n> ')}`,
     status: 'todo',
-    priority: taskPriority(conversation.priority, args.trigger),
+    priority: taskPriority(conversation.priority, args.trigger, args.route?.urgent),
     assigned_to: args.assignedTo,
     source: 'chatwoot',
     tags: ['chatwoot', `escalation:${args.trigger}`],

@@ -71,8 +71,8 @@ export async function onMessageCreated(ev: MessageEvent, ctx: HandlerContext): P
         }
       : outcome;
   if (decision.kind === 'escalate') {
-    const { trigger, reason } = decision;
-    await escalate(ctx, { accountId, conversation, setup, text, trigger, reason, language: assessment.language });
+    const { trigger, reason, route } = decision;
+    await escalate(ctx, { accountId, conversation, setup, text, trigger, reason, route, language: assessment.language });
     return;
   }
 

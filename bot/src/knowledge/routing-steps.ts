@@ -23,10 +23,18 @@ const termsOf = (text: string): Set<string> =>
       .filter((w) => w.length > 1),
   );
 
-interface Route {
+/** What a routing step says beyond "a person": who (a VA handle after "task for" / "escalate to") and how fast. */
+export interface RoutingStep {
   step: string;
+  va?: string;
+  urgent: boolean;
+}
+
+interface Route extends RoutingStep {
   terms: Set<string>;
 }
+
+const NAMED_VA = /\b(?:task\s+for|escalate\s+(?:it\s+)?to|hand\s*(?:-\s*)?(?:over|off)\s+to|transfer\s+(?:it\s+)?to)\s+([a-z][\w.-]*)/i;
 
 const routesBySop = new WeakMap<VaSop, Route[]>();
 
@@ -39,7 +47,9 @@ function routesOf(sop: VaSop): Route[] {
       if (!condition) continue;
       const terms = termsOf(condition);
       // One word ("If urgent, …") would catch routine questions too.
-      if (terms.size >= 2) routes.push({ step, terms });
+      if (terms.size < 2) continue;
+      const va = NAMED_VA.exec(step)?.[1]?.toLowerCase();
+      routes.push({ step, terms, urgent: /\burgent\b/i.test(step), ...(va ? { va } : {}) });
     }
     routesBySop.set(sop, routes);
   }
@@ -47,9 +57,12 @@ function routesOf(sop: VaSop): Route[] {
 }
 
 /** The SOP step that hands this message's case to a person: every word of its condition is in the message. */
-export function routingStepFor(sop: VaSop, text: string): string | undefined {
+export function routingStepFor(sop: VaSop, text: string): RoutingStep | undefined {
   const routes = routesOf(sop);
   if (!routes.length) return undefined;
   const words = termsOf(text);
-  return routes.find((r) => [...r.terms].every((t) => words.has(t)))?.step;
+  const route = routes.find((r) => [...r.terms].every((t) => words.has(t)));
+  if (!route) return undefined;
+  const { terms: _terms, ...step } = route;
+  return step;
 }

@@ -1,12 +1,12 @@
 import type { VaSop } from '@sbf-chatwoot/shared';
 import type { Assessment } from '../assess.ts';
-import type { Policy } from '../triage.ts';
+import type { Decision, Policy } from '../triage.ts';
 import { isCanned } from './canned-responses.ts';
 import type { Composer } from './composer.ts';
 
 export type Outcome =
   | { kind: 'answer'; sop: VaSop; confidence: number; reason: string; /** The composer's wording, else the SOP's own. */ text?: string }
-  | { kind: 'escalate'; trigger: string; confidence: number; reason: string };
+  | Extract<Decision, { kind: 'escalate' }>;
 
 const CANDIDATES = 3;
 
