@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
@@ -87,5 +88,17 @@ describe('support tracking', () => {
     });
     expect(out.status).toBe(2);
     expect(out.stderr).toContain('--since');
+  });
+
+  it('when DATA_DIR holds no bot store, then the report says so, exits 78 and creates nothing there', ({ expect }) => {
+    const empty = mkdtempSync(join(tmpdir(), 'report-'));
+    const out = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'bot/src/cli/report.ts')], {
+      cwd: join(repo, 'bot'),
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: join(empty, 'data'), SBF_VAULT_DIR: empty },
+      encoding: 'utf8',
+    });
+    expect(out.status).toBe(78);
+    expect(out.stderr).toContain(`DATA_DIR ${join(empty, 'data')} holds no bot store (bot.sqlite)`);
+    expect(readdirSync(empty)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
-import { ConfigError, loadAppTokenConfig } from '../config.ts';
+import { loadAppTokenConfig } from '../config.ts';
 import { frameUrl, issueAppToken } from '../dashboard/app-token.ts';
+import { command, EXIT_USAGE } from './command.ts';
 
 /**
  * `pnpm --filter @sbf-chatwoot/bot app-token --account 1`: prints the Dashboard App URL for one
@@ -11,33 +11,13 @@ const USAGE = `usage: app-token --account <chatwoot account id>
 Prints the frame URL to paste into Chatwoot → Settings → Integrations → Dashboard Apps.
 Environment: APP_SECRET (as the bot has it), PUBLIC_URL (where VAs' browsers reach the bot).`;
 
-function fail(code: number, message: string): never {
-  process.stderr.write(`app-token: ${message}\n\n${USAGE}\n`);
-  process.exit(code);
-}
-
-let values;
-try {
-  ({ values } = parseArgs({ options: { account: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
-} catch (err) {
-  fail(2, (err as Error).message);
-}
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const cli = command('app-token', USAGE);
+const { values } = cli.args({ options: { account: { type: 'string' } } });
 const accountId = Number(values.account);
 if (!values.account || !/^\d+$/.test(values.account) || !Number.isSafeInteger(accountId) || accountId <= 0) {
-  fail(2, values.account ? `--account must be a positive integer, got "${values.account}"` : '--account is required');
+  cli.fail(EXIT_USAGE, values.account ? `--account must be a positive integer, got "${values.account}"` : '--account is required');
 }
-
-let config;
-try {
-  config = loadAppTokenConfig(process.env);
-} catch (err) {
-  if (!(err instanceof ConfigError)) throw err;
-  fail(78, err.message);
-}
+const config = cli.config(loadAppTokenConfig);
 
 if (config.publicUrlIsDefault) {
   process.stderr.write(`app-token: PUBLIC_URL is not set, so the URL points at ${config.publicUrl}; VAs' browsers must reach it.\n`);

@@ -2,22 +2,27 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pino } from 'pino';
 import { assess } from '../assess.ts';
-import { ConfigError, loadComposerConfig } from '../config.ts';
+import { loadComposerConfig } from '../config.ts';
 import { createComposer } from '../knowledge/composer.ts';
 import { withComposer } from '../knowledge/second-look.ts';
 import { createSopIndex } from '../knowledge/sop-index.ts';
 import { createDirectory } from '../sbf/directory.ts';
 import { openVaultStore } from '../sbf/vault-store.ts';
 import { assessInputFor, evalCaseSchema } from './eval-case.ts';
+import { command, EXIT_USAGE } from './command.ts';
 import { scoreCases, type CaseResult } from './eval-score.ts';
 
+const USAGE = `usage: pnpm --filter @sbf-chatwoot/bot eval <vault-dir> <cases.jsonl>
 
+Runs the answer-or-escalate pipeline on labelled cases: one JSON line per case, then a summary line
+(answer precision, escalation recall, deflection). With LLM_BASE_URL and LLM_MODEL set, the answer
+composer takes part as it does for live messages.`;
+
+const cli = command('eval', USAGE);
 function fail(message: string): never {
-  process.stderr.write(`eval: ${message}\nusage: pnpm --filter @sbf-chatwoot/bot eval <vault-dir> <cases.jsonl>\n`);
-  process.exit(2);
+  return cli.fail(EXIT_USAGE, message);
 }
-
-const [vaultArg, casesArg] = process.argv.slice(2);
+const [vaultArg, casesArg] = cli.args({ allowPositionals: true }).positionals;
 if (!vaultArg || !casesArg) fail('expected two arguments');
 let lines: string[];
 try {
@@ -44,12 +49,7 @@ const sops = await createSopIndex(store);
 if (!sops.size()) fail(`no customer-facing SOPs in ${vaultArg}`);
 
 // With LLM_BASE_URL and LLM_MODEL set, cases go through the same answer composer as live messages.
-let composerConfig: ReturnType<typeof loadComposerConfig>;
-try {
-  composerConfig = loadComposerConfig(process.env);
-} catch (err) {
-  fail(err instanceof ConfigError ? err.message : String(err));
-}
+const composerConfig = cli.config(loadComposerConfig);
 const composer = composerConfig && createComposer(composerConfig);
 
 const results: CaseResult[] = [];

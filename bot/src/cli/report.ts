@@ -1,40 +1,37 @@
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pino } from 'pino';
-import { ConfigError, loadStoreConfig } from '../config.ts';
+import { loadStoreConfig } from '../config.ts';
 import { computeReport } from '../report/compute-report.ts';
 import { renderReport } from '../report/render-report.ts';
 import { createDirectory } from '../sbf/directory.ts';
 import { openVaultStore } from '../sbf/vault-store.ts';
-import { openDb } from '../store/db.ts';
+import { openDb, STORE_FILE } from '../store/db.ts';
 import { createTracking } from '../store/tracking.ts';
+import { command, EXIT_CONFIG, EXIT_USAGE } from './command.ts';
 
-function fail(message: string): never {
-  process.stderr.write(`report: ${message}\nusage: pnpm report [--client <client uid>] [--since <YYYY-MM-DD>] [--json]\n`);
-  process.exit(2);
-}
+const USAGE = `usage: pnpm report [--client <client uid>] [--since <YYYY-MM-DD>] [--json]
 
-let args;
-try {
-  args = parseArgs({ options: { client: { type: 'string' }, since: { type: 'string' }, json: { type: 'boolean' } } }).values;
-} catch (err) {
-  fail((err as Error).message);
-}
+Per client and VA: conversations, deflection, escalation rate, VA first-response times and CSAT, from
+the bot's store; writes each client's roll-up to its va.customer_support note.
+Environment: DATA_DIR, SBF_VAULT_DIR (as the bot has them).`;
+
+const cli = command('report', USAGE);
+const args = cli.args({ options: { client: { type: 'string' }, since: { type: 'string' }, json: { type: 'boolean' } } }).values;
 const since = args.since === undefined ? 0 : Date.parse(args.since);
-if (Number.isNaN(since)) fail(`--since "${args.since}" is not a date (use YYYY-MM-DD)`);
-let config;
-try {
-  config = loadStoreConfig(process.env);
-} catch (err) {
-  if (err instanceof ConfigError) fail(err.message);
-  throw err;
-}
+if (Number.isNaN(since)) cli.fail(EXIT_USAGE, `--since "${args.since}" is not a date (use YYYY-MM-DD)`);
+const config = cli.config(loadStoreConfig);
+// The report reads what the bot recorded: an empty store made here would only report nothing.
+const dataDir = resolve(config.dataDir);
+if (!existsSync(join(dataDir, STORE_FILE))) cli.fail(EXIT_CONFIG, `DATA_DIR ${dataDir} holds no bot store (${STORE_FILE}): point it where the bot keeps its data`);
+const vaultDir = resolve(config.vaultDir);
+if (!existsSync(vaultDir)) cli.fail(EXIT_CONFIG, `SBF_VAULT_DIR ${vaultDir} does not exist`);
 
 const log = pino({ level: 'warn' }, process.stderr);
-const tracking = createTracking(openDb(resolve(config.dataDir)));
-const store = openVaultStore(resolve(config.vaultDir), log);
+const tracking = createTracking(openDb(dataDir));
+const store = openVaultStore(vaultDir, log);
 const directory = await createDirectory(store, log);
-if (args.client && !directory.byClient(args.client)) fail(`no va.customer_support note for client ${args.client}`);
+if (args.client && !directory.byClient(args.client)) cli.fail(EXIT_USAGE, `no va.customer_support note for client ${args.client}`);
 
 const report = computeReport(tracking.list({ clientUid: args.client, since }), (uid) => directory.byClient(uid)?.client?.title);
 const period = { since: new Date(since).toISOString(), until: new Date().toISOString() };

@@ -85,7 +85,10 @@ export const migrations = [
    ${rebuildLanes}`,
 ];
 
-export function openDb(dataDir: string, file = 'bot.sqlite'): Db {
+/** The bot's store inside DATA_DIR. */
+export const STORE_FILE = 'bot.sqlite';
+
+export function openDb(dataDir: string, file = STORE_FILE): Db {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, file));
   // WAL + NORMAL: a committed row survives a process crash (SIGKILL); see docs/decisions/002.
