@@ -57,6 +57,11 @@ describe('decide', () => {
     ['a staff member who did not come', { text: "my trainer didn't show up to two sessions in a row" }, 'complaint'],
     ['nobody warned the customer', { text: 'the class was moved and nobody told me' }, 'complaint'],
     ['an insurer that will not reimburse (routine)', { text: "my insurance won't reimburse the crown until I send an itemized statement" }, 'answer'],
+    ['a Spanish wish to end the subscription', { text: 'quiero terminar la suscripción, qué tengo que hacer?' }, 'cancellation'],
+    ['"if no one answers" the door (routine)', { text: 'if no one answers the door do the flowers just go back?' }, 'answer'],
+    ['a small team (routine)', { text: 'can we pay invoices by wire? we have 9 seats on team' }, 'answer'],
+    ['a large account', { text: 'we are 1,200 employees, do you support SSO?' }, 'vip'],
+    ['an FSA reimbursement (routine)', { text: 'need a detailed receipt for my flexible spending account reimbursement' }, 'answer'],
     ['a password never set (routine)', { text: 'never made a password for the app, how do I get in' }, 'answer'],
     ['closer to an internal SOP', { internalBest: { sop: sop('va-sop-internal-001'), score: 99 } }, 'internal_only'],
   ])('when the message is %s, then the outcome is %s', (_name, change, expected) => {
