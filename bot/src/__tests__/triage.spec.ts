@@ -78,6 +78,10 @@ describe('decide', () => {
       route: { va: 'carmen', urgent: true },
     });
     expect(decide({ ...base, text: "I'm the only owner and lost my phone", hits: routed })).toMatchObject({ route: { va: 'alice', urgent: false } });
+    const toTeam = { ...routing, steps: ['If the invoice shows the wrong VAT number, create a task for the billing team'] };
+    const d = decide({ ...base, text: 'the invoice shows the wrong VAT number, can you fix it?', hits: [{ ...routed[0]!, sop: toTeam }] });
+    expect(d).toMatchObject({ trigger: 'sop_routes_to_va', route: { urgent: false } });
+    expect(d.kind === 'escalate' && d.route?.va).toBeFalsy();
   });
 
   it('when the client raises its threshold above the confidence, then it escalates', () => {

@@ -10,9 +10,9 @@ const ROUTING_STEP = /^\s*if\s+(.+?),\s*(?:then\s+)?(?:create\s+(?:an?\s+)?(?:ur
 // Words a condition shares with any sentence. English stop-word lists would also drop "only",
 // "not" and "no", which carry the condition ("the only owner"), so this list is our own.
 const FILLER = new Set(
-  'a an the they them their he she his her it its is are was were be been being has have had do does did of to for and or in on at by with as from this that these those customer customers client member patient user they\'re more less than over under least most'.split(
-    ' ',
-  ),
+  `a an the they them their he she his her it its is are was were be been being has have had do does did
+   of to for and or in on at by with as from this that these those they're more less than over under least
+   most customer customers client member patient user our`.split(/\s+/),
 );
 
 const termsOf = (text: string): Set<string> =>
@@ -48,7 +48,9 @@ function routesOf(sop: VaSop): Route[] {
       const terms = termsOf(condition);
       // One word ("If urgent, …") would catch routine questions too.
       if (terms.size < 2) continue;
-      const va = NAMED_VA.exec(step)?.[1]?.toLowerCase();
+      // "a task for the sales team" names a team, not a VA.
+      const named = NAMED_VA.exec(step)?.[1]?.toLowerCase();
+      const va = named && !FILLER.has(named) ? named : undefined;
       routes.push({ step, terms, urgent: /\burgent\b/i.test(step), ...(va ? { va } : {}) });
     }
     routesBySop.set(sop, routes);
