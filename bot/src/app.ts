@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { errorMiddleware, HttpError } from './http/errors.ts';
 import type { Queue } from './store/queue.ts';
-import { webhookRouter, type WebhookOptions } from './webhook/route.ts';
+import { mountWebhook, type WebhookOptions } from './webhook/route.ts';
 
 export interface AppDeps {
   config: Config;
@@ -26,16 +26,14 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(
-    webhookRouter({
-      secret: deps.config.webhook.secret,
-      maxAgeSeconds: deps.config.webhook.maxAgeSeconds,
-      maxBytes: deps.config.webhook.maxBytes,
-      queue: deps.queue,
-      onQueued: deps.onQueued,
-      log: deps.log,
-    }),
-  );
+  mountWebhook(app, {
+    secret: deps.config.webhook.secret,
+    maxAgeSeconds: deps.config.webhook.maxAgeSeconds,
+    maxBytes: deps.config.webhook.maxBytes,
+    queue: deps.queue,
+    onQueued: deps.onQueued,
+    log: deps.log,
+  });
   for (const mw of deps.before ?? []) app.use(mw);
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, jobs: deps.queue.counts() });

@@ -88,6 +88,17 @@ describe('webhook intake', () => {
     await expectNothingQueued();
   });
 
+  it('when a JSON delivery has no body at all, then 400 for the body, not 415 for the type', async () => {
+    const ts = String(Math.floor(Date.now() / 1000));
+    const res = await fetch(url(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-chatwoot-timestamp': ts, 'x-chatwoot-signature': signBody(SECRET, ts, '') },
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'body is not valid JSON' });
+    await expectNothingQueued();
+  });
+
   it('when the body is larger than WEBHOOK_MAX_BYTES, then 413', async () => {
     const payload = incoming();
     payload.content = 'x'.repeat(MAX_BYTES);
@@ -102,5 +113,19 @@ describe('webhook intake', () => {
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ status: 'ignored', reason: 'event "conversation_created" is not one the bot handles' });
     await expectNothingQueued();
+  });
+
+  // Last: it leaves a job behind, which the tests above check never happens.
+  it('when a delivery is queued, then the 200 is JSON saying so, with the job id', async () => {
+    const raw = JSON.stringify(incoming());
+    const ts = String(Math.floor(Date.now() / 1000));
+    const res = await fetch(url(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-chatwoot-timestamp': ts, 'x-chatwoot-signature': signBody(SECRET, ts, raw) },
+      body: raw,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await res.json()).toEqual({ status: 'queued', job: expect.any(Number) });
   });
 });
