@@ -52,6 +52,16 @@ describe('the composer second look', () => {
     expect(sent).not.toContain('VA-ONLY');
   });
 
+  it("when a runner-up SOP's steps hand the case to a person, then the model never sees that SOP", async () => {
+    const routed = sop('va-sop-bloom-skip-002', 'Skip one delivery', { steps: ['If they are away more than 8 weeks, create a task for carmen'] });
+    const { composer, requests } = await composerAnswering('[1] Yes: pause it in your account.');
+    const assessment = { ...lowConfidence(0.6), hits: [hit(pause, 20), hit(routed, 18)] };
+    await withComposer(composer, "I'm away 10 weeks this summer, can I skip the deliveries?", assessment, defaultPolicy);
+    const sent = JSON.stringify(requests[0]!.body);
+    expect(sent).toContain('Pause a subscription: the facts.');
+    expect(sent).not.toContain('Skip one delivery');
+  });
+
   it('when the model declines a borderline question, then it escalates and says so', async () => {
     const { composer } = await composerAnswering('ESCALATE');
     const out = await withComposer(composer, question, lowConfidence(0.6), defaultPolicy);
