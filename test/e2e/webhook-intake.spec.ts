@@ -22,6 +22,16 @@ describe('webhook intake', () => {
   const url = () => `${world.bot.url}/chatwoot/webhook`;
   const incoming = () => loadWebhookFixture('message_created.incoming');
 
+  /** A POST signed as Chatwoot signs, with the content type and body as given (none for `undefined`). */
+  function signedPost(contentType: string, raw?: string) {
+    const ts = String(Math.floor(Date.now() / 1000));
+    return fetch(url(), {
+      method: 'POST',
+      headers: { 'content-type': contentType, 'x-chatwoot-timestamp': ts, 'x-chatwoot-signature': signBody(SECRET, ts, raw ?? '') },
+      body: raw,
+    });
+  }
+
   async function expectNothingQueued() {
     expect(await jobCounts(world.bot.url)).toEqual({ queued: 0, running: 0, done: 0, failed: 0, dead: 0 });
     expect(world.sim.calls).toEqual([]);
@@ -76,24 +86,14 @@ describe('webhook intake', () => {
   });
 
   it('when the content type is not JSON, then 415', async () => {
-    const raw = JSON.stringify(incoming());
-    const ts = String(Math.floor(Date.now() / 1000));
-    const res = await fetch(url(), {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain', 'x-chatwoot-timestamp': ts, 'x-chatwoot-signature': signBody(SECRET, ts, raw) },
-      body: raw,
-    });
+    const res = await signedPost('text/plain', JSON.stringify(incoming()));
     expect(res.status).toBe(415);
     expect(await res.json()).toEqual({ error: 'expected Content-Type: application/json' });
     await expectNothingQueued();
   });
 
   it('when a JSON delivery has no body at all, then 400 for the body, not 415 for the type', async () => {
-    const ts = String(Math.floor(Date.now() / 1000));
-    const res = await fetch(url(), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-chatwoot-timestamp': ts, 'x-chatwoot-signature': signBody(SECRET, ts, '') },
-    });
+    const res = await signedPost('application/json');
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: 'body is not valid JSON' });
     await expectNothingQueued();
@@ -117,13 +117,7 @@ describe('webhook intake', () => {
 
   // Last: it leaves a job behind, which the tests above check never happens.
   it('when a delivery is queued, then the 200 is JSON saying so, with the job id', async () => {
-    const raw = JSON.stringify(incoming());
-    const ts = String(Math.floor(Date.now() / 1000));
-    const res = await fetch(url(), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-chatwoot-timestamp': ts, 'x-chatwoot-signature': signBody(SECRET, ts, raw) },
-      body: raw,
-    });
+    const res = await signedPost('application/json', JSON.stringify(incoming()));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(await res.json()).toEqual({ status: 'queued', job: expect.any(Number) });
