@@ -30,6 +30,33 @@ describe('eval CLI', () => {
     expect(lines[2].summary).toMatchObject({ cases: 2, escalation_recall: 1 });
   });
 
+  it('when run with --sweep, then each client gets a line of scores per threshold, and at its own threshold they are the summary', () => {
+    const out = run('--sweep', 'eval/vault', 'eval/dev.jsonl');
+    expect(out.status).toBe(0);
+    const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const summary = lines.find((l) => l.summary)!.summary;
+    const sweeps = lines.filter((l) => l.sweep).map((l) => l.sweep);
+    expect(sweeps.map((s) => s.client_uid)).toEqual(['va-client-acme-001', 'va-client-bloom-001', 'va-client-kora-001', 'va-client-lumen-001', 'all']);
+    expect(sweeps[0].threshold_now).toBe(0.72);
+    const all = sweeps.at(-1).by_threshold as Array<{ threshold: number; answered: number }>;
+    // Every client of the shipped vault answers from 0.72, so the line for all of them at 0.72 is the summary.
+    const { composer: _c, ...scores } = summary;
+    expect(all.find((r) => r.threshold === 0.72)).toEqual({ threshold: 0.72, ...scores });
+    const answered = all.map((r) => r.answered);
+    expect(answered).toEqual([...answered].sort((x, y) => y - x));
+    expect(answered[0]).toBeGreaterThan(answered.at(-1)!);
+  });
+
+  it('when --sweep is asked with an answer composer configured, then it refuses, saying why', () => {
+    const out = spawnSync(process.execPath, ['--import', 'tsx', join(bot, 'src/cli/eval.ts'), '--sweep', 'eval/vault', 'eval/dev.jsonl'], {
+      cwd: bot,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', LLM_BASE_URL: 'http://127.0.0.1:9/v1', LLM_MODEL: 'm' },
+    });
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain('--sweep measures the confidence threshold alone');
+  });
+
   it('when a case line is malformed, then it names the line and exits non-zero', () => {
     const cases = join(mkdtempSync(join(tmpdir(), 'eval-')), 'bad.jsonl');
     writeFileSync(cases, '{"text":"hi","client_uid":"x","expect":{}}\n');

@@ -23,3 +23,26 @@ export function scoreCases(results: CaseResult[]) {
     deflection: ratio(correct.length, answerable.length),
   };
 }
+
+export interface ThresholdCase extends CaseResult {
+  confidence: number;
+  /** The top SOP, when confidence alone decided (an answer, or `low_confidence`); unset when a rule did. */
+  candidate?: string;
+}
+
+/**
+ * The scores each threshold would have given on these cases: those that confidence alone decided
+ * are answered from their top SOP at or above it, the rest keep their outcome. For choosing a
+ * client's `bot.confidence_threshold` from its own labelled cases.
+ */
+export function sweepThresholds(results: ThresholdCase[], thresholds: number[]) {
+  return thresholds.map((threshold) => ({
+    threshold,
+    ...scoreCases(
+      results.map((r): CaseResult => {
+        if (r.candidate === undefined) return r;
+        return { ...r, got: r.confidence >= threshold ? { answer: r.candidate } : { escalate: true, trigger: 'low_confidence' } };
+      }),
+    ),
+  }));
+}

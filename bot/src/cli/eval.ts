@@ -10,19 +10,22 @@ import { createDirectory } from '../sbf/directory.ts';
 import { openVaultStore } from '../sbf/vault-store.ts';
 import { assessInputFor, evalCaseSchema } from './eval-case.ts';
 import { command, EXIT_USAGE } from './command.ts';
-import { scoreCases, type CaseResult } from './eval-score.ts';
+import { scoreCases, sweepThresholds, type ThresholdCase } from './eval-score.ts';
 
-const USAGE = `usage: pnpm --filter @sbf-chatwoot/bot eval <vault-dir> <cases.jsonl>
+const USAGE = `usage: pnpm --filter @sbf-chatwoot/bot eval [--sweep] <vault-dir> <cases.jsonl>
 
 Runs the answer-or-escalate pipeline on labelled cases: one JSON line per case, then a summary line
 (answer precision, escalation recall, deflection). With LLM_BASE_URL and LLM_MODEL set, the answer
-composer takes part as it does for live messages.`;
+composer takes part as it does for live messages.
+  --sweep   then one line per client (and one for all): the same scores at each confidence threshold
+            from 0.50 to 0.90, to choose the client's bot.confidence_threshold (without a composer)`;
 
 const cli = command('eval', USAGE);
 function fail(message: string): never {
   return cli.fail(EXIT_USAGE, message);
 }
-const [vaultArg, casesArg] = cli.args({ allowPositionals: true }).positionals;
+const { values: flags, positionals } = cli.args({ allowPositionals: true, options: { sweep: { type: 'boolean' } } });
+const [vaultArg, casesArg] = positionals;
 if (!vaultArg || !casesArg) fail('expected two arguments');
 let lines: string[];
 try {
@@ -51,14 +54,30 @@ if (!sops.size()) fail(`no customer-facing SOPs in ${vaultArg}`);
 // With LLM_BASE_URL and LLM_MODEL set, cases go through the same answer composer as live messages.
 const composerConfig = cli.config(loadComposerConfig);
 const composer = composerConfig && createComposer(composerConfig);
+// The model's second look is no threshold: a sweep would misreport it.
+if (flags.sweep && composer) fail('--sweep measures the confidence threshold alone: unset LLM_BASE_URL and LLM_MODEL');
 
-const results: CaseResult[] = [];
+const results: Array<ThresholdCase & { client_uid: string }> = [];
+const thresholdNow = new Map<string, number>();
 for (const c of cases) {
   const input = assessInputFor(c, directory);
-  const a = await withComposer(composer, c.text, assess(sops, input), input.policy);
+  thresholdNow.set(c.client_uid, input.policy.threshold);
+  const assessed = assess(sops, input);
+  const a = await withComposer(composer, c.text, assessed, input.policy);
   const got = a.kind === 'answer' ? { answer: a.sop.uid } : { escalate: true as const, trigger: a.trigger };
   const result = { text: c.text, client_uid: c.client_uid, expect: c.expect, why: c.why, got, confidence: a.confidence, reason: a.reason };
   process.stdout.write(`${JSON.stringify(result)}\n`);
-  results.push(result);
+  const byConfidence = assessed.kind === 'answer' || assessed.trigger === 'low_confidence';
+  results.push({ ...result, candidate: byConfidence ? assessed.hits[0]?.sop.uid : undefined });
 }
 process.stdout.write(`${JSON.stringify({ summary: { ...scoreCases(results), composer: composerConfig?.model ?? false } })}\n`);
+
+if (flags.sweep) {
+  const thresholds = Array.from({ length: 21 }, (_, i) => Math.round((0.5 + i * 0.02) * 100) / 100);
+  const clients = [...new Set(results.map((r) => r.client_uid))];
+  for (const client of [...clients, 'all']) {
+    const mine = client === 'all' ? results : results.filter((r) => r.client_uid === client);
+    const sweep = { client_uid: client, threshold_now: thresholdNow.get(client) ?? null, by_threshold: sweepThresholds(mine, thresholds) };
+    process.stdout.write(`${JSON.stringify({ sweep })}\n`);
+  }
+}
