@@ -92,7 +92,7 @@ describe('webhook intake', () => {
     await expectNothingQueued();
   });
 
-  it('when a JSON delivery has no body at all, then 400 for the body, not 415 for the type', async () => {
+  it('when a JSON delivery has an empty body, then 400 for the body, not 415 for the type', async () => {
     const res = await signedPost('application/json');
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: 'body is not valid JSON' });

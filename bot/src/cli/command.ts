@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError } from '../config.ts';
 
@@ -39,6 +41,11 @@ export function command(name: string, usage: string) {
         if (!(err instanceof ConfigError)) throw err;
         return fail(EXIT_CONFIG, err.message);
       }
+    },
+    /** A configured folder the command reads, made absolute; a missing one ends it with EXIT_CONFIG. */
+    existingDir(setting: string, dir: string): string {
+      const full = resolve(dir);
+      return existsSync(full) ? full : fail(EXIT_CONFIG, `${setting} ${full} does not exist`);
     },
   };
 }

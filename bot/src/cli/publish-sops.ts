@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { pino } from 'pino';
 import { loadPublishConfig } from '../config.ts';
 import { HttpError } from '../http/errors.ts';
@@ -38,8 +36,7 @@ const dryRun = values['dry-run'] ?? false;
 const config = cli.config(loadPublishConfig);
 const problem = adminTokenProblem(config.publish);
 if (problem && !dryRun) cli.fail(EXIT_CONFIG, problem);
-const vaultDir = resolve(config.vaultDir);
-if (!existsSync(vaultDir)) cli.fail(EXIT_CONFIG, `SBF_VAULT_DIR ${vaultDir} does not exist`);
+const vaultDir = cli.existingDir('SBF_VAULT_DIR', config.vaultDir);
 
 const log = pino({ level: config.logLevel, redact: { paths: ['config.headers', 'headers.api_access_token'], censor: '[redacted]' } }, pino.destination(2));
 const store = openVaultStore(vaultDir, log.child({ part: 'vault' }));

@@ -24,8 +24,7 @@ const config = cli.config(loadStoreConfig);
 // The report reads what the bot recorded: an empty store made here would only report nothing.
 const dataDir = resolve(config.dataDir);
 if (!existsSync(join(dataDir, STORE_FILE))) cli.fail(EXIT_CONFIG, `DATA_DIR ${dataDir} holds no bot store (${STORE_FILE}): point it where the bot keeps its data`);
-const vaultDir = resolve(config.vaultDir);
-if (!existsSync(vaultDir)) cli.fail(EXIT_CONFIG, `SBF_VAULT_DIR ${vaultDir} does not exist`);
+const vaultDir = cli.existingDir('SBF_VAULT_DIR', config.vaultDir);
 
 const log = pino({ level: 'warn' }, process.stderr);
 const tracking = createTracking(openDb(dataDir));

@@ -33,6 +33,11 @@ interface Doc {
 }
 
 const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+/** The distinct terms MiniSearch indexes for `text` in `lang`: tokens, stop words out, stemmed. */
+const termsOf = (lang: Language, text: string): Set<string> => {
+  const process = termProcessor(lang);
+  return new Set(tokenize(text).map(process).filter((t): t is string => Boolean(t)));
+};
 /** Weight of a word no SOP uses, relative to the rarest known word (fitted on bot/eval/dev.jsonl). */
 const UNSEEN_WEIGHT = 0.5;
 /**
@@ -93,21 +98,15 @@ export async function createSopIndex(store: SbfStore) {
   }
 
   function docTerms(lang: Language, sop: VaSop): Set<string> {
-    const process = termProcessor(lang);
     const doc = toDoc(sop);
-    const text = [doc.title, doc.tags, doc.trigger, doc.answer].join(' ');
-    return new Set(tokenize(text).map(process).filter((t): t is string => Boolean(t)));
+    return termsOf(lang, [doc.title, doc.tags, doc.trigger, doc.answer].join(' '));
   }
 
   /** Stemmed words of each document's customer-facing answer, for telling repeats apart. */
   const answerTerms = new Map<string, Set<string>>();
   function answerTermsOf(sop: VaSop): Set<string> {
     let terms = answerTerms.get(sop.uid);
-    if (!terms) {
-      const process = termProcessor(sopLanguage(sop));
-      terms = new Set(tokenize(customerText(sop)).map(process).filter((t): t is string => Boolean(t)));
-      answerTerms.set(sop.uid, terms);
-    }
+    if (!terms) answerTerms.set(sop.uid, (terms = termsOf(sopLanguage(sop), customerText(sop))));
     return terms;
   }
 
@@ -170,8 +169,7 @@ export async function createSopIndex(store: SbfStore) {
 
   return {
     search(clientUid: string, text: string, lang: Language = 'en', limit = 5): SopHit[] {
-      const process = termProcessor(lang);
-      const queryTerms = new Set(tokenize(text).map(process).filter((t): t is string => Boolean(t)));
+      const queryTerms = termsOf(lang, text);
       if (!queryTerms.size) return [];
       const idx = indexFor(clientUid, lang);
       const n = idx.search.documentCount;

@@ -29,9 +29,9 @@ export function mountWebhook(app: Express, opts: WebhookOptions): void {
     // Raw bytes: the signature covers the body exactly as Chatwoot sent it. Any other type is left unread.
     express.raw({ type: 'application/json', limit: opts.maxBytes }),
     async (req, res) => {
-      // No body at all is left unread too: that is a bad body, not a bad type.
-      if (!Buffer.isBuffer(req.body) && !req.is('application/json')) throw new HttpError(415, 'expected Content-Type: application/json');
-      const rawBody: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      // body-parser leaves the body unread for another type, or for a request with no body framing at all.
+      if (!Buffer.isBuffer(req.body)) throw new HttpError(415, 'expected Content-Type: application/json');
+      const rawBody: Buffer = req.body;
       if (opts.secret) {
         verifySignature({
           secret: opts.secret,
