@@ -13,6 +13,10 @@ export interface AssessInput {
   policy: Policy;
   /** The SOP the bot answered with last in this conversation, if any. */
   lastAnsweredSop?: string;
+  /** The channel shows buttons (web widget), so a choice of close SOPs can be offered. */
+  canOfferChoice?: boolean;
+  /** The bot's last turn was a choice the customer answered by typing instead. */
+  choiceOffered?: boolean;
 }
 
 export type Assessment = Decision & { language: Language; hits: SopHit[] };

@@ -1,5 +1,6 @@
 import type { VaSop } from '@sbf-chatwoot/shared';
 import { routingStepFor } from './knowledge/routing-steps.ts';
+import { isCanned } from './knowledge/canned-responses.ts';
 import type { SopHit } from './knowledge/sop-index.ts';
 import { matchTrigger } from './triggers.ts';
 
@@ -13,18 +14,30 @@ export interface Policy {
    * second look: the model may answer from the top SOPs or decline (see second-look.ts).
    */
   composerFloor: number;
+  /**
+   * A question below the threshold but at or above this confidence is met with a choice of the
+   * closest SOPs ("Is it one of these?") where the channel can show one; null turns that off.
+   */
+  clarifyFloor: number | null;
 }
 
-export const defaultPolicy: Policy = { threshold: 0.72, maxBotTurns: 3, vipLabels: ['vip'], composerFloor: 0.45 };
+export const defaultPolicy: Policy = { threshold: 0.72, maxBotTurns: 3, vipLabels: ['vip'], composerFloor: 0.45, clarifyFloor: 0.45 };
 
 /** The client's `bot:` settings from its va.customer_support note, over the defaults. */
 export function policyFor(bot: unknown): Policy {
-  const b = (bot ?? {}) as { confidence_threshold?: number; max_bot_turns?: number; vip_labels?: string[]; composer_floor?: number };
+  const b = (bot ?? {}) as {
+    confidence_threshold?: number;
+    max_bot_turns?: number;
+    vip_labels?: string[];
+    composer_floor?: number;
+    clarify_floor?: number | false;
+  };
   return {
     threshold: b.confidence_threshold ?? defaultPolicy.threshold,
     maxBotTurns: b.max_bot_turns ?? defaultPolicy.maxBotTurns,
     vipLabels: b.vip_labels ?? defaultPolicy.vipLabels,
     composerFloor: b.composer_floor ?? defaultPolicy.composerFloor,
+    clarifyFloor: b.clarify_floor === false ? null : (b.clarify_floor ?? defaultPolicy.clarifyFloor),
   };
 }
 
@@ -41,6 +54,10 @@ export interface DecisionInput {
   hasAttachments: boolean;
   labels: string[];
   policy: Policy;
+  /** The channel shows a choice of buttons (Chatwoot's input_select: the web widget). */
+  canOfferChoice?: boolean;
+  /** The bot's last turn in this conversation was a choice the customer did not take. */
+  choiceOffered?: boolean;
 }
 
 export type Decision =
@@ -52,9 +69,28 @@ export type Decision =
       reason: string;
       /** A SOP step named the VA for this case, or asked for an urgent task. */
       route?: { va?: string; urgent: boolean };
-    };
+    }
+  | { kind: 'clarify'; options: VaSop[]; confidence: number; reason: string };
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+/** At most this many SOPs are offered; a SOP scoring under RIVAL of the top one is no rival to it. */
+const CHOICES = 3;
+const RIVAL = 0.5;
+
+/**
+ * The SOPs a customer may choose from when no single one is certain: close rivals of the top one
+ * that answer as they are (no step of theirs hands this case to a person; no canned response,
+ * whose variables need the customer's message).
+ */
+export function choicesFor(hits: SopHit[], text: string): VaSop[] {
+  const top = hits[0];
+  if (!top) return [];
+  return hits
+    .filter((h) => h.score >= RIVAL * top.score && !isCanned(h.sop) && !routingStepFor(h.sop, text))
+    .slice(0, CHOICES)
+    .map((h) => h.sop);
+}
 
 /**
  * How sure we are that the top SOP answers the message: how much of the customer's wording it
@@ -103,6 +139,18 @@ export function decide(input: DecisionInput): Decision {
   }
   if (top.sop.uid === input.lastAnsweredSop) {
     return escalate('repeat_question', `the customer asks again what SOP "${top.sop.title}" already answered`, confidence);
+  }
+  const floor = input.policy.clarifyFloor;
+  if (confidence < input.policy.threshold && input.canOfferChoice && !input.choiceOffered && floor !== null && confidence >= floor) {
+    const options = choicesFor(input.hits, text);
+    if (options.length) {
+      return {
+        kind: 'clarify',
+        options,
+        confidence,
+        reason: `best SOP "${top.sop.title}" scored ${confidence} < threshold ${input.policy.threshold}: the customer chooses from ${options.length} close SOP${options.length > 1 ? 's' : ''}`,
+      };
+    }
   }
   if (confidence < input.policy.threshold) {
     return escalate(

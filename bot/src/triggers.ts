@@ -1,3 +1,4 @@
+import isCreditCard from 'validator/lib/isCreditCard.js';
 /**
  * Phrases that mean "a person must handle this", whatever the SOPs say, in English, Spanish,
  * French, German and Portuguese. Word boundaries are Unicode-aware so accented words match.
@@ -20,18 +21,19 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
       'agent', 'humano', 'persona real', 'hablar con (?:un|una|alguien|el|la)', 'agente', 'll[aá]m(?:e|a|en)me', 'que me llame\\w*',
       'humain', 'vraie personne', 'parler (?:à|a) (?:un|une|quelqu)', 'conseill(?:er|[eè]re)', 'rappelez-moi', 'me rappeler',
       'mensch', 'mitarbeiter(?:in)?', 'echten person', 'mit (?:einem|einer|jemandem) (?:\\w+ )?sprechen', 'zur[uü]ckrufen', 'r[uü]ckruf',
+      'actual (?:person|human|people|staff)', '(?:phone )?call from (?:an? |your |one of your )?(?:actual |real )?(?:person|staff|someone|human|agent|team)',
       'atendente', 'pessoa real', 'falar com (?:um|uma|algu[eé]m)', 'me liga(?:r|m)?', 'me ligue\\w*',
     ),
   },
   {
     trigger: 'refund',
     pattern: words(
-      'refund\\w*', 'money back', 'chargeback', 'charge ?back', '(?:charge|payment)s? (?:\\w+ )?reversed', 'revers\\w* (?:the |that |this |my |our )?(?:charge|payment)',
+      'refund\\w*', 'money back', 'chargeback', 'charge ?back', '(?:charge|payment)s? (?:\\w+ )?reversed', '(?:get|have|need|want) (?:that|this|it) reversed', 'revers\\w* (?:the |that |this |my |our )?(?:charge|payment)',
       // An insurer that "won't reimburse" is not asking us for money back.
       "(?<!(?:won'?t|will not|wouldn'?t|doesn'?t|does not|didn'?t|did not|refuses? to|refused to|insurance|insurer|fsa|hsa|spending account|benefits|employer) )reimburs\\w*", 'pay (?:me|us) back', 'credit (?:it |that )?back', 'overcharg\\w*', 'charged (?:\\w+ )?(?:twice|double|two times|again)', 'double charged',
       'reembols\\w*', 'devoluci[oó]n (?:del? |de mi )?(?:dinero|pago|cobro)', 'devu[eé]lva\\w* (?:el |mi )?dinero', 'me devuelvan', 'reintegro', 'cobr\\w* (?:dos veces|doble|de m[aá]s)',
       'rembours\\w*', 'd[ée]bit\\w* (?:deux fois|en double)', 'pr[ée]lev[ée]\\w* (?:deux fois|en double)',
-      'r[uü]ckerstattung', 'erstatt\\w*', 'geld zur[uü]ck', 'zur[uü]ckbuch\\w*', 'r[uü]ckbuchung', 'doppelt (?:abgebucht|belastet|berechnet)',
+      'r[uü]ckerstattung', '[uü]berweis\\w* (?:\\w+ ){0,5}zur[uü]ck', 'erstatt\\w*', 'geld zur[uü]ck', 'zur[uü]ckbuch\\w*', 'r[uü]ckbuchung', 'doppelt (?:abgebucht|belastet|berechnet)',
       'estorn\\w*', 'devolu[cç][aã]o do (?:dinheiro|valor|pagamento)', 'devolv\\w* (?:o |meu )?dinheiro', 'cobrad[oa]s? duas vezes', 'cobran[cç]a (?:indevida|duplicada|em dobro)',
     ),
   },
@@ -39,14 +41,14 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
     trigger: 'cancellation',
     // Ending a contract; cancelling a booked class or appointment is routine and has SOPs.
     pattern: words(
-      `cancel\\w* ${MY_EN}${CONTRACT_EN}`, `(?:end|stop|terminate|quit|close|delete|discontinue) ${MY_EN}${CONTRACT_EN}`, 'cancel\\w* (?:everything|it all)',
+      `cancel\\w* ${MY_EN}${CONTRACT_EN}`, `(?:end|stop|terminate|quit|close|delete|discontinue|shut down) ${MY_EN}(?:${CONTRACT_EN}|workspace)`, 'stop billing (?:us|me)', 'cancel\\w* (?:everything|it all)',
       `call\\w* off ${MY_EN}order`, `(?:no longer|don'?t|do not) (?:want|need) ${MY_EN}${CONTRACT_EN}(?: any ?more)?`, 'unsubscribe me',
       '(?:cancel|termin|finaliz)\\w* (?:mi |la |el |nuestra |nuestro )?(?:suscripci[oó]n|membres[ií]a|cuenta|pedido|contrato|plan|orden)', 'anul\\w* (?:mi |la |el )?(?:suscripci[oó]n|pedido|orden|contrato)',
       '(?:dar|darme|darnos|dan|den|des|d[eé]|da) (?:\\w+ )?de baja', 'ya no (?:quiero|necesito) (?:la |el |mi )?(?:suscripci[oó]n|membres[ií]a|plan|pedido)',
       'annul\\w* (?:mon |ma |la |le |notre )?(?:abonnement|commande|compte|contrat|adh[ée]sion)', 'r[ée]sili\\w*', 'mettre fin (?:à|a) (?:mon |ma |l\'|notre )?\\w+', 'arr[eê]t\\w* (?:mon |l\'|notre )?abonnement', 'me d[ée]sabonner', 'me d[ée]sinscrire',
       'k[uü]ndig\\w*', '(?:abo|abonnement|mitgliedschaft|bestellung|vertrag)\\w* (?:\\w+ )?(?:stornieren|beenden|aufl[oö]sen|k[uü]ndigen)', 'austreten',
       'cancel\\w* (?:a |o |minha |meu |nossa |nosso )?(?:assinatura|conta|plano|pedido|contrato|ades[aã]o)', 'encerr\\w* (?:a |o |minha |meu )?(?:conta|plano|contrato|assinatura)',
-      'n[aã]o quero mais (?:o |a |meu |minha )?(?:plano|assinatura|contrato)', 'desistir do (?:plano|contrato)',
+      'n[aã]o quero (?:mais|continuar com) (?:o |a |meu |minha )?(?:plano|assinatura|contrato)', '(?:parar|paro|cancelar|cancelo) a renova[cç][aã]o', 'desistir do (?:plano|contrato)',
     ),
   },
   {
@@ -124,18 +126,12 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
 const greetingOnly =
   /^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening|day)|morning|buen(?:os|as) (?:d[ií]as|tardes|noches)|hola|bonjour|bonsoir|salut|coucou|guten (?:morgen|tag|abend)|hallo|servus|gr[uü]ezi|moin|bom dia|boa (?:tarde|noite)|ol[aá]|oi)(?:\s+(?:there|team|everyone|all|folks|guys|tout le monde|zusammen|a todos|pessoal))?[\s!.,:)?👋🙂😊]*$/iu;
 
-/** Payment card numbers pasted into chat: the SOPs say never to take them; a VA removes them. */
+/**
+ * Payment card numbers pasted into chat: the SOPs say never to take them; a VA removes them. A run of
+ * 13-19 digits (spaces or dashes between) counts when it is a card number by issuer prefix and check digit.
+ */
 function hasCardNumber(text: string): boolean {
-  for (const m of text.matchAll(/(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)/g)) {
-    const digits = m[0].replace(/\D/g, '');
-    let sum = 0;
-    for (let i = 0; i < digits.length; i++) {
-      let d = Number(digits[digits.length - 1 - i]);
-      if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-      sum += d;
-    }
-    if (sum % 10 === 0) return true;
-  }
+  for (const m of text.matchAll(/(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)/g)) if (isCreditCard(m[0])) return true;
   return false;
 }
 

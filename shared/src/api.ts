@@ -115,6 +115,9 @@ const reportStatsShape = {
   csat_avg: z.number().nullable(),
   csat_count: z.number().int(),
   reopenings: z.number().int(),
+  /** Choices of close SOPs the bot offered, and the share the customer answered with a SOP (not "something else"). */
+  choices_offered: z.number().int(),
+  choice_to_sop_rate: z.number().nullable(),
 };
 export const reportVaSchema = z.object({ va: z.string(), ...reportStatsShape });
 export type ReportVa = z.infer<typeof reportVaSchema>;

@@ -22,7 +22,7 @@ function runDemo(args: string[]): Promise<{ code: number | null; stdout: string;
 }
 
 describe.concurrent('pnpm demo', () => {
-  it('when the demo runs with --once, then it plays the scene (an answer, a Spanish answer, an escalation) and exits 0', { timeout: 120_000 }, async ({ expect, onTestFinished }) => {
+  it('when the demo runs with --once, then it plays the scene (an answer, a Spanish answer, a choice the customer takes, an escalation) and exits 0', { timeout: 120_000 }, async ({ expect, onTestFinished }) => {
     const dir = mkdtempSync(join(tmpdir(), 'sbf-e2e-demo-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -31,7 +31,8 @@ describe.concurrent('pnpm demo', () => {
     expect(stdout).toContain('account 1  Acme Cloud');
     expect(stdout).toMatch(/1\. A question the SOPs answer[\s\S]*Forgot password[\s\S]*Source: Reset your password/);
     expect(stdout).toMatch(/2\. A question in Spanish[\s\S]*sábados de 9:00 am a 4:00 pm[\s\S]*Fuente: Horario de la tienda/);
-    expect(stdout).toMatch(/3\. A refund request[\s\S]*passing this to Alice/);
+    expect(stdout).toMatch(/3\. A question between two SOPs[\s\S]*\[ Update your credit card or payment method \][\s\S]*\[ Something else: talk to our team \][\s\S]*clicks[\s\S]*Source: Update your credit card or payment method/);
+    expect(stdout).toMatch(/4\. A refund request[\s\S]*passing this to Alice/);
     expect(stdout).toContain('Escalated to SBF task va-task-acme-001');
     expect(stdout).toContain('VA chosen: alice (Chatwoot agent 7)');
     expect(stdout).toContain('status pending → open via bot_handoff');

@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { parse } from 'yaml';
 import { startBot, type BotProcess } from '../src/bot-process.ts';
@@ -48,6 +50,17 @@ export async function startWorld(
   });
   onFinished(() => world.close());
   return world;
+}
+
+const botDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../bot');
+
+/** `pnpm report` as an operator runs it, with only PATH and the given settings in its environment. */
+export function runReport(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, ['--import', 'tsx', join(botDir, 'src/cli/report.ts'), ...args], {
+    cwd: botDir,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+  });
 }
 
 export interface TaskNote {

@@ -1,14 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadWebhookFixture } from '../src/fixtures.ts';
-import { botSettled, PASSWORD_QUESTION, REFUND_REQUEST, startWorld, vaultTasks } from './harness.ts';
-
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+import { botSettled, PASSWORD_QUESTION, REFUND_REQUEST, runReport, startWorld, vaultTasks } from './harness.ts';
 
 /** Chatwoot's CSAT answer: the survey message updated with the rating (a real fixture, re-aimed). */
 function csatUpdate(conversationId: number, rating: number, feedback: string) {
@@ -52,11 +48,7 @@ describe('support tracking', () => {
     expect(firstResponse).toBeLessThan(10_000);
     expect(Date.parse(task!.data.resolved_at)).toBeGreaterThanOrEqual(Date.parse(task!.data.first_response_at));
 
-    const out = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'bot/src/cli/report.ts'), '--json'], {
-      cwd: join(repo, 'bot'),
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: world.dataDir, SBF_VAULT_DIR: world.vaultDir },
-      encoding: 'utf8',
-    });
+    const out = runReport(['--json'], { DATA_DIR: world.dataDir, SBF_VAULT_DIR: world.vaultDir });
     expect(out.status, out.stderr).toBe(0);
     const { clients } = JSON.parse(out.stdout);
     expect(clients).toHaveLength(1);
@@ -81,22 +73,14 @@ describe('support tracking', () => {
   });
 
   it('when the report gets a bad date, then it says so and exits non-zero', ({ expect }) => {
-    const out = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'bot/src/cli/report.ts'), '--since', 'yesterday-ish'], {
-      cwd: join(repo, 'bot'),
-      env: { PATH: process.env.PATH ?? '' },
-      encoding: 'utf8',
-    });
+    const out = runReport(['--since', 'yesterday-ish']);
     expect(out.status).toBe(2);
     expect(out.stderr).toContain('--since');
   });
 
   it('when DATA_DIR holds no bot store, then the report says so, exits 78 and creates nothing there', ({ expect }) => {
     const empty = mkdtempSync(join(tmpdir(), 'report-'));
-    const out = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'bot/src/cli/report.ts')], {
-      cwd: join(repo, 'bot'),
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: join(empty, 'data'), SBF_VAULT_DIR: empty },
-      encoding: 'utf8',
-    });
+    const out = runReport([], { DATA_DIR: join(empty, 'data'), SBF_VAULT_DIR: empty });
     expect(out.status).toBe(78);
     expect(out.stderr).toContain(`DATA_DIR ${join(empty, 'data')} holds no bot store (bot.sqlite)`);
     expect(readdirSync(empty)).toEqual([]);

@@ -83,8 +83,26 @@ export async function playScene({ sim, clients, vaultDir, out }: SceneDeps): Pro
     out('\n── 2. (skipped: bloom has no Spanish SOP)');
   }
 
-  // 3. A refund: a person must handle it.
-  const q3 = await customerAsks('3. A refund request: escalated to a VA', { name: 'Omar Haddad', email: 'omar@example.com' }, acme, 2,
+  // 3. Close to two SOPs, certain of neither: the customer picks from buttons (web widget).
+  const q3a = await customerAsks('3. A question between two SOPs: the customer picks', { name: 'Kim Lee', email: 'kim@example.com' }, acme, 3,
+    'our company card expired, need to put a new one on the account');
+  const offer = await sim
+    .waitFor(() => botSaid(acme.accountId, 3, q3a.id, false).find((m) => m.content_type === 'input_select'), WAIT_MS)
+    .catch(() => undefined);
+  const items = (offer?.content_attributes.items ?? []) as Array<{ title: string; value: string }>;
+  if (check(items.length > 1, 'acme #3: the bot offered no choice of SOPs')) {
+    out('  Bot:');
+    out(indent(offer!.content ?? ''));
+    for (const item of items) out(`      [ ${item.title} ]`);
+    const pick = items[0]!;
+    out(`  Kim Lee clicks [ ${pick.title} ]`);
+    await sim.customerChooses(acme.accountId, 3, pick.title);
+    const r3a = await answered(acme, 3, offer!);
+    if (r3a) check(r3a.content?.includes(`Source: ${pick.title}`), 'acme #3: the answer should cite the SOP the customer picked');
+  }
+
+  // 4. A refund: a person must handle it.
+  const q3 = await customerAsks('4. A refund request: escalated to a VA', { name: 'Omar Haddad', email: 'omar@example.com' }, acme, 2,
     'I want a refund, I was charged twice this month.');
   const opened = await sim
     .waitFor(() => {

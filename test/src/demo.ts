@@ -13,7 +13,7 @@ import { startSimulator, type Simulator } from './simulator/index.ts';
 
 /**
  * `pnpm demo`: the real bot against a simulated Chatwoot, seeded with the eval vault, playing
- * one answered question, one in Spanish and one escalation. `--once` exits after the scene;
+ * one answered question, one in Spanish, one where the customer picks between close SOPs, and one escalation. `--once` exits after the scene;
  * `--dir` puts the working files elsewhere than `<repo>/.demo` (the e2e test uses a temp dir).
  */
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -107,7 +107,7 @@ async function main(): Promise<number> {
       await shutdown();
       return 1;
     }
-    out('\nScene complete: one answer, one answer in Spanish, one escalation.');
+    out('\nScene complete: one answer, one answer in Spanish, one answer the customer picked, one escalation.');
     if (once) {
       await shutdown();
       return 0;

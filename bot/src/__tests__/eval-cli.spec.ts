@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -28,6 +28,37 @@ describe('eval CLI', () => {
     expect(lines[0].got).toEqual({ answer: 'va-sop-acme-reset-password-001' });
     expect(lines[1].got).toMatchObject({ escalate: true, trigger: 'human_request' });
     expect(lines[2].summary).toMatchObject({ cases: 2, escalation_recall: 1 });
+  });
+
+  it('when no SOP is certain, then the case shows the choice offered, and the summary counts a choice holding the answer as deflected; --no-choice escalates it', () => {
+    const cases = join(mkdtempSync(join(tmpdir(), 'eval-')), 'cases.jsonl');
+    writeFileSync(
+      cases,
+      [
+        { text: 'our company card expired, need to put a new one on the account', client_uid: 'va-client-acme-001', expect: { answer: 'va-sop-acme-payment-method-001' } },
+        { text: 'one of our designers left the company, how do I take him off the account so we stop paying for his seat', client_uid: 'va-client-acme-001', expect: { answer: 'va-sop-acme-remove-member-001' } },
+      ]
+        .map((c) => JSON.stringify(c))
+        .join('\n'),
+    );
+    const withChoice = run('eval/vault', cases).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(withChoice[0].got.clarify).toContain('va-sop-acme-payment-method-001');
+    expect(withChoice[1].got.clarify).not.toContain('va-sop-acme-remove-member-001');
+    expect(withChoice[2].summary).toMatchObject({ answered: 0, deflection: 0, clarified: 2, choice_held_answer: 0.5, deflection_with_choice: 0.5 });
+
+    const noChoice = run('--no-choice', 'eval/vault', cases).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(noChoice.slice(0, 2).map((l) => l.got.trigger)).toEqual(['low_confidence', 'low_confidence']);
+    expect(noChoice[2].summary).toMatchObject({ clarified: 0, deflection_with_choice: 0 });
+  });
+
+  it('when its reader stops early (piped into head), then it ends quietly with status 0', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(bot, 'src/cli/eval.ts'), 'eval/vault', 'eval/dev.jsonl'], { cwd: bot });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
   });
 
   it('when run with --sweep, then each client gets a line of scores per threshold, and at its own threshold they are the summary', () => {

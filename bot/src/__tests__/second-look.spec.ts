@@ -85,6 +85,27 @@ describe('the composer second look', () => {
     expect(await withComposer(composer, question, lowConfidence(0.6), defaultPolicy)).toMatchObject({ kind: 'escalate', trigger: 'low_confidence' });
   });
 
+  describe('a question the customer would be asked to choose for', () => {
+    const clarify: Assessment = { kind: 'clarify', options: [pause, skip], confidence: 0.6, reason: 'close SOPs', language: 'en', hits };
+
+    it('when the model answers it from an excerpt, then the bot answers instead of asking', async () => {
+      const { composer } = await composerAnswering('[2] Yes: skip each delivery by noon the day before.');
+      expect(await withComposer(composer, question, clarify, defaultPolicy)).toMatchObject({ kind: 'answer', sop: { uid: skip.uid } });
+    });
+
+    it('when the model finds none of the SOPs answers it, then a person answers rather than offering them', async () => {
+      const { composer } = await composerAnswering('ESCALATE');
+      const out = await withComposer(composer, question, clarify, defaultPolicy);
+      expect(out).toMatchObject({ kind: 'escalate', trigger: 'low_confidence', confidence: 0.6 });
+      expect(out.reason).toMatch(/close SOPs; the answer composer could not answer from the top 2 SOPs/);
+    });
+
+    it('when the model is down, then the choice is still offered', async () => {
+      const { composer } = await composerAnswering(503);
+      expect(await withComposer(composer, question, clarify, defaultPolicy)).toMatchObject({ kind: 'clarify', options: [pause, skip] });
+    });
+  });
+
   it('when the model declines a confident answer, then a person answers', async () => {
     const { composer } = await composerAnswering('ESCALATE');
     expect(await withComposer(composer, question, confident, defaultPolicy)).toMatchObject({ kind: 'escalate', trigger: 'composer_declined' });

@@ -1,7 +1,8 @@
 import { vaSopSchema } from '@sbf-chatwoot/shared';
 import { describe, expect, it } from 'vitest';
 import type { SopHit } from '../knowledge/sop-index.ts';
-import { decide, defaultPolicy, type DecisionInput } from '../triage.ts';
+import { CANNED_SOURCE } from '../knowledge/canned-responses.ts';
+import { decide, defaultPolicy, policyFor, type DecisionInput } from '../triage.ts';
 
 const sop = (uid: string) => vaSopSchema.parse({ uid, type: 'va.sop', title: uid, status: 'published' });
 const hit = (uid: string, score: number, coverage: number): SopHit => ({ sop: sop(uid), score, coverage, idfCoverage: coverage, matched: ['x'] });
@@ -50,6 +51,9 @@ describe('decide', () => {
     ['a membership on hold for weeks (routine)', { text: 'can I put the membership on hold for 6 weeks while I travel' }, 'answer'],
     ['an email that never came (routine)', { text: 'the reset email never came, what do I do' }, 'answer'],
     ['a 16-digit order number that is not a card', { text: 'where is order 1234 5678 9012 3456' }, 'answer'],
+    ['a Mastercard number with dashes', { text: 'card is 5555-5555-5555-4444, please charge it' }, 'security'],
+    ['an Amex number', { text: 'use my amex 3782 822463 10005 for the renewal' }, 'security'],
+    ['an order number that passes the check digit but is no card', { text: 'where is order 1000 4567 1234 5679' }, 'answer'],
     ["a case the SOP's steps hand to a person", { text: "lost my phone and I'm the only owner of the workspace", hits: routed }, 'sop_routes_to_va'],
     ['a routine case of that SOP', { text: 'lost my phone, our owner is on holiday: how do I get back in', hits: routed }, 'answer'],
     ['someone else in the account (French)', { text: "quelqu'un est entré au club de genève avec mon compte hier soir" }, 'security'],
@@ -63,10 +67,18 @@ describe('decide', () => {
     ['a large account', { text: 'we are 1,200 employees, do you support SSO?' }, 'vip'],
     ['an FSA reimbursement (routine)', { text: 'need a detailed receipt for my flexible spending account reimbursement' }, 'answer'],
     ['a password never set (routine)', { text: 'never made a password for the app, how do I get in' }, 'answer'],
+    ['a wish for an actual person', { text: 'is there an actual person I can chat with? the automated replies are useless' }, 'human_request'],
+    ['a call from a staff member', { text: 'can I get a phone call from an actual staff member?' }, 'human_request'],
+    ['a charge to undo, said shortly', { text: 'got charged $1,900 for annual by mistake, I need that reversed' }, 'refund'],
+    ['a German transfer back', { text: 'ihr habt doppelt abgebucht, überweist mir bitte den zweiten Betrag zurück' }, 'refund'],
+    ['a workspace to shut down', { text: "we're closing the business, please shut down our workspace" }, 'cancellation'],
+    ['billing to stop', { text: 'please stop billing us from next month' }, 'cancellation'],
+    ['a Portuguese renewal to stop', { text: 'não quero continuar com o plano anual. como paro a renovação?' }, 'cancellation'],
+    ['a phone number for the office (routine)', { text: 'what is the phone number for the office?' }, 'answer'],
     ['closer to an internal SOP', { internalBest: { sop: sop('va-sop-internal-001'), score: 99 } }, 'internal_only'],
   ])('when the message is %s, then the outcome is %s', (_name, change, expected) => {
     const d = decide({ ...base, ...change });
-    expect(d.kind === 'answer' ? 'answer' : d.trigger).toBe(expected);
+    expect(d.kind === 'escalate' ? d.trigger : d.kind).toBe(expected);
     expect(d.reason.length).toBeGreaterThan(5);
   });
 
@@ -87,5 +99,47 @@ describe('decide', () => {
   it('when the client raises its threshold above the confidence, then it escalates', () => {
     const d = decide({ ...base, policy: { ...defaultPolicy, threshold: 0.99 } });
     expect(d.kind).toBe('escalate');
+  });
+
+  describe('a choice of close SOPs', () => {
+    // Confidence 0.59: under the 0.72 threshold, over the 0.45 floor; "c" scores under half of "a".
+    const close = [hit('a', 30, 1), hit('b', 20, 1), hit('c', 8, 0.3)];
+    const widget: DecisionInput = { ...base, text: 'how do I get back in', hits: close, canOfferChoice: true };
+    const offered = (d: ReturnType<typeof decide>) => (d.kind === 'clarify' ? d.options.map((o) => o.uid) : d.kind === 'escalate' ? d.trigger : d.kind);
+
+    it('when no SOP is certain, rivals are close and the channel shows buttons, then the customer chooses between the close ones', () => {
+      const d = decide(widget);
+      expect(offered(d)).toEqual(['a', 'b']);
+      expect(d.confidence).toBe(0.59);
+      expect(d.reason).toMatch(/0\.59 < threshold 0\.72: the customer chooses from 2 close SOPs/);
+    });
+
+    it.each<[string, Partial<DecisionInput>]>([
+      ['the channel shows no buttons', { canOfferChoice: false }],
+      ['the last bot turn was a choice the customer typed past', { choiceOffered: true }],
+      ['the client turned choices off', { policy: { ...defaultPolicy, clarifyFloor: null } }],
+      ['the confidence is under the floor', { policy: { ...defaultPolicy, clarifyFloor: 0.6 } }],
+      ['no SOP is close at all', { hits: [hit('a', 2, 0.1), hit('b', 2, 0.1)] }],
+    ])('when %s, then it escalates as before', (_name, change) => {
+      expect(offered(decide({ ...widget, ...change }))).toBe('low_confidence');
+    });
+
+    it('when a rule fires or the answer is certain, then no choice is offered', () => {
+      expect(offered(decide({ ...widget, text: 'I want a refund' }))).toBe('refund');
+      expect(offered(decide({ ...widget, hits: strong }))).toBe('answer');
+    });
+
+    it("when a close SOP's steps hand this case to a person, or it is a canned response, then it is not offered", () => {
+      const cannedB = { ...close[1]!, sop: { ...close[1]!.sop, source: CANNED_SOURCE } };
+      expect(offered(decide({ ...widget, hits: [close[0]!, cannedB] }))).toEqual(['a']);
+      const routedB = { ...close[1]!, sop: routing };
+      expect(offered(decide({ ...widget, text: "I'm the only owner and lost my phone", hits: [close[0]!, routedB] }))).toEqual(['a']);
+    });
+
+    it("when a client's bot settings set the floor or turn choices off, then the policy says so", () => {
+      expect(policyFor({}).clarifyFloor).toBe(0.45);
+      expect(policyFor({ clarify_floor: 0.6 }).clarifyFloor).toBe(0.6);
+      expect(policyFor({ clarify_floor: false }).clarifyFloor).toBeNull();
+    });
   });
 });

@@ -113,6 +113,14 @@ export function createChatwootClient(opts: ChatwootClientOptions) {
         data: { content, message_type: 'outgoing', private: false },
         idempotent: false,
       }),
+    /** Buttons under a question (content_type input_select); the web widget shows them. */
+    sendChoice: (accountId: number, conversationId: number, content: string, items: Array<{ title: string; value: string }>) =>
+      call<{ id: number }>(accountId, 'send choice', {
+        method: 'POST',
+        url: `${conv(conversationId)}/messages`,
+        data: { content, message_type: 'outgoing', private: false, content_type: 'input_select', content_attributes: { items } },
+        idempotent: false,
+      }),
     addPrivateNote: (accountId: number, conversationId: number, content: string) =>
       call<{ id: number }>(accountId, 'add private note', {
         method: 'POST',

@@ -12,6 +12,11 @@ export const EXIT_CONFIG = 78;
  * the reason and the usage to stderr and exits non-zero; `--help` prints the usage and exits 0.
  */
 export function command(name: string, usage: string) {
+  // Output piped into `head` and the like: the reader has all it wants, which is no error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
   const fail = (code: number, message: string): never => {
     process.stderr.write(`${name}: ${message}\n\n${usage}\n`);
     process.exit(code);

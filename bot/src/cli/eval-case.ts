@@ -14,9 +14,17 @@ export const evalCaseSchema = z.object({
 });
 export type EvalCase = z.infer<typeof evalCaseSchema>;
 
-/** What the handler would pass for this message as the first of a new conversation. */
-export function assessInputFor(c: Pick<EvalCase, 'text' | 'client_uid' | 'lang' | 'labels'>, directory: Directory): AssessInput {
+/**
+ * What the handler would pass for this message as the first of a new conversation; `canOfferChoice`
+ * as in the web widget (buttons), or not, as in e-mail and most messaging channels.
+ */
+export function assessInputFor(
+  c: Pick<EvalCase, 'text' | 'client_uid' | 'lang' | 'labels'>,
+  directory: Directory,
+  canOfferChoice = true,
+): AssessInput {
   return {
+    canOfferChoice,
     clientUid: c.client_uid,
     text: c.text,
     languageHint: c.lang,

@@ -12,19 +12,25 @@ import { assessInputFor, evalCaseSchema } from './eval-case.ts';
 import { command, EXIT_USAGE } from './command.ts';
 import { scoreCases, sweepThresholds, type ThresholdCase } from './eval-score.ts';
 
-const USAGE = `usage: pnpm --filter @sbf-chatwoot/bot eval [--sweep] <vault-dir> <cases.jsonl>
+const USAGE = `usage: pnpm --filter @sbf-chatwoot/bot eval [--sweep] [--no-choice] <vault-dir> <cases.jsonl>
 
 Runs the answer-or-escalate pipeline on labelled cases: one JSON line per case, then a summary line
-(answer precision, escalation recall, deflection). With LLM_BASE_URL and LLM_MODEL set, the answer
-composer takes part as it does for live messages.
-  --sweep   then one line per client (and one for all): the same scores at each confidence threshold
-            from 0.50 to 0.90, to choose the client's bot.confidence_threshold (without a composer)`;
+(answer precision, escalation recall, deflection; with choices, how often the customer was asked to
+choose between close SOPs and deflection when they pick their own topic). Each case is the first message
+of a web-widget conversation. With LLM_BASE_URL and LLM_MODEL set, the answer composer takes part as it
+does for live messages.
+  --no-choice  as on a channel without buttons (e-mail, most messaging apps): no choice is offered
+  --sweep      then one line per client (and one for all): the same scores at each confidence threshold
+               from 0.50 to 0.90, to choose the client's bot.confidence_threshold (implies --no-choice;
+               refused with a composer)`;
 
 const cli = command('eval', USAGE);
 function fail(message: string): never {
   return cli.fail(EXIT_USAGE, message);
 }
-const { values: flags, positionals } = cli.args({ allowPositionals: true, options: { sweep: { type: 'boolean' } } });
+const { values: flags, positionals } = cli.args({ allowPositionals: true, options: { sweep: { type: 'boolean' }, 'no-choice': { type: 'boolean' } } });
+// A sweep moves the threshold alone; choices would change what lies under it.
+const canOfferChoice = !flags.sweep && !flags['no-choice'];
 const [vaultArg, casesArg] = positionals;
 if (!vaultArg || !casesArg) fail('expected two arguments');
 let lines: string[];
@@ -60,14 +66,19 @@ if (flags.sweep && composer) fail('--sweep measures the confidence threshold alo
 const results: Array<ThresholdCase & { client_uid: string }> = [];
 const thresholdNow = new Map<string, number>();
 for (const c of cases) {
-  const input = assessInputFor(c, directory);
+  const input = assessInputFor(c, directory, canOfferChoice);
   thresholdNow.set(c.client_uid, input.policy.threshold);
   const assessed = assess(sops, input);
   const a = await withComposer(composer, c.text, assessed, input.policy);
-  const got = a.kind === 'answer' ? { answer: a.sop.uid } : { escalate: true as const, trigger: a.trigger };
+  const got =
+    a.kind === 'answer'
+      ? { answer: a.sop.uid }
+      : a.kind === 'clarify'
+        ? { clarify: a.options.map((s) => s.uid) }
+        : { escalate: true as const, trigger: a.trigger };
   const result = { text: c.text, client_uid: c.client_uid, expect: c.expect, why: c.why, got, confidence: a.confidence, reason: a.reason };
   process.stdout.write(`${JSON.stringify(result)}\n`);
-  const byConfidence = assessed.kind === 'answer' || assessed.trigger === 'low_confidence';
+  const byConfidence = assessed.kind !== 'escalate' || assessed.trigger === 'low_confidence';
   results.push({ ...result, candidate: byConfidence ? assessed.hits[0]?.sop.uid : undefined });
 }
 process.stdout.write(`${JSON.stringify({ summary: { ...scoreCases(results), composer: composerConfig?.model ?? false } })}\n`);

@@ -1,5 +1,6 @@
 import type { AgentBotEvent, AgentBotEventName } from '@sbf-chatwoot/shared';
 import type { HandlerContext } from './context.ts';
+import { onChoiceMade } from './choice.ts';
 import { onMessageCreated } from './message-created.ts';
 import { trackCsat, trackOpened, trackResolved } from './tracking.ts';
 
@@ -8,7 +9,11 @@ type Handler<E extends AgentBotEventName> = (ev: Extract<AgentBotEvent, { event:
 /** Event name → handler. Events without one are acknowledged and logged at debug. */
 export const handlers: { [E in AgentBotEventName]?: Handler<E> } = {
   message_created: onMessageCreated,
-  message_updated: trackCsat,
+  // A message update is either a CSAT rating or a click on the bot's buttons; each checks which.
+  message_updated: async (ev, ctx) => {
+    await trackCsat(ev, ctx);
+    await onChoiceMade(ev, ctx);
+  },
   conversation_resolved: trackResolved,
   conversation_opened: trackOpened,
 };

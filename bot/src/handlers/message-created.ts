@@ -1,6 +1,5 @@
 import type { MessageEvent } from '@sbf-chatwoot/shared';
 import { escalate } from '../escalation/escalate.ts';
-import { alreadyPosted } from '../chatwoot/already-posted.ts';
 import { isCanned } from '../knowledge/canned-responses.ts';
 import { fillVariables, messageVariables } from '../knowledge/message-variables.ts';
 import { citedAnswer, customerText } from '../knowledge/sop-text.ts';
@@ -8,7 +7,12 @@ import { assess } from '../assess.ts';
 import { withComposer, type Outcome } from '../knowledge/second-look.ts';
 import { policyFor } from '../triage.ts';
 import type { HandlerContext } from './context.ts';
+import { offerChoice } from './choice.ts';
+import { sendAnswer } from './send-answer.ts';
 import { trackAgentReply } from './tracking.ts';
+
+/** The channel whose input_select messages show as buttons (other channels vary: AGENT-BOT.md §6). */
+const WEB_WIDGET = 'Channel::WebWidget';
 
 /** Why the bot stays out of a message, or undefined when it is the bot's to answer. */
 export function skipReason(ev: MessageEvent): string | undefined {
@@ -38,6 +42,10 @@ export async function onMessageCreated(ev: MessageEvent, ctx: HandlerContext): P
   const row = ctx.conversations.ensure(accountId, conversation.id, clientUid);
   ctx.tracking.seen(accountId, conversation.id, Date.parse(ev.created_at) || Date.now());
   const text = ev.content ?? '';
+  // The customer wrote instead of taking the choice offered: this message is decided on its own,
+  // and the old buttons no longer count.
+  const pending = ctx.conversations.pendingChoice(accountId, conversation.id);
+  if (pending) ctx.conversations.clearChoice(accountId, conversation.id);
   const attrs = conversation.additional_attributes;
   const policy = policyFor(setup.support.bot);
   const assessment = assess(ctx.sops, {
@@ -49,6 +57,8 @@ export async function onMessageCreated(ev: MessageEvent, ctx: HandlerContext): P
     labels: conversation.labels,
     policy,
     lastAnsweredSop: row.last_answer_sop ?? undefined,
+    canOfferChoice: conversation.channel === WEB_WIDGET,
+    choiceOffered: Boolean(pending),
   });
   const outcome = await withComposer(ctx.composer, text, assessment, policy);
   ctx.log.info(
@@ -76,17 +86,12 @@ export async function onMessageCreated(ev: MessageEvent, ctx: HandlerContext): P
     return;
   }
 
+  if (decision.kind === 'clarify') {
+    await offerChoice(ctx, { accountId, conversationId: conversation.id, messageId: ev.id, question: text, language: assessment.language, options: decision.options });
+    return;
+  }
+  // A canned response has no Help Center article to cite: it goes out as the team wrote it.
+  const reply = canned?.ok ? canned.text : citedAnswer(decision.sop, assessment.language, decision.text);
   // One answer per customer message, however often this job is retried.
-  await ctx.conversations.once(accountId, conversation.id, `answer:${ev.id}`, async () => {
-    const current = await ctx.chatwoot.getConversation(accountId, conversation.id);
-    if (current && (current.status !== 'pending' || current.meta.assignee_type === 'User')) {
-      ctx.log.info({ status: current.status }, 'a human took over before the answer was sent: staying quiet');
-      return;
-    }
-    // A canned response has no Help Center article to cite: it goes out as the team wrote it.
-    const reply = canned?.ok ? canned.text : citedAnswer(decision.sop, assessment.language, decision.text);
-    if (!alreadyPosted(current, reply, false)) await ctx.chatwoot.sendReply(accountId, conversation.id, reply);
-    ctx.conversations.recordAnswer(accountId, conversation.id, decision.sop.uid, assessment.language);
-    ctx.tracking.botAnswered(accountId, conversation.id, ctx.now().getTime());
-  });
+  await sendAnswer(ctx, accountId, conversation.id, { step: `answer:${ev.id}`, sopUid: decision.sop.uid, reply, language: assessment.language });
 }

@@ -7,7 +7,7 @@ import { routingStepFor } from './routing-steps.ts';
 
 export type Outcome =
   | { kind: 'answer'; sop: VaSop; confidence: number; reason: string; /** The composer's wording, else the SOP's own. */ text?: string }
-  | Extract<Decision, { kind: 'escalate' }>;
+  | Extract<Decision, { kind: 'escalate' | 'clarify' }>;
 
 const CANDIDATES = 3;
 
@@ -18,6 +18,8 @@ const CANDIDATES = 3;
  * - A question just below the threshold (at or above the client's composer floor, no other rule hit)
  *   gets a second look: the model answers from the top SOPs, naming the one it used, or declines.
  *   Lexical scores miss paraphrases; the model reads them, and is held to the same excerpts.
+ * A question the customer would be asked to choose for (a clarify) gets the same second look: if
+ * the model declines, the choice would offer SOPs it read and found wanting, so a person answers.
  * A canned response goes out as the team wrote it and is never sent to the model.
  */
 export async function withComposer(composer: Composer | undefined, text: string, a: Assessment, policy: Policy): Promise<Outcome> {
@@ -39,11 +41,15 @@ export async function withComposer(composer: Composer | undefined, text: string,
     return { ...a, sop: sops[composed.source ?? 0]!, text: composed.text };
   }
 
-  const borderline = a.trigger === 'low_confidence' && a.confidence >= policy.composerFloor && candidates.length > 0;
+  const lowConfidence = a.kind === 'clarify' || a.trigger === 'low_confidence';
+  const borderline = lowConfidence && a.confidence >= policy.composerFloor && candidates.length > 0;
   if (!borderline) return a;
   const composed = await composer.compose(text, candidates, a.language).catch(() => undefined);
   if (!composed) return { ...a, reason: `${a.reason}; the answer composer was unreachable` };
-  if (composed.kind === 'cannot_answer') return { ...a, reason: `${a.reason}; the answer composer could not answer from the top ${candidates.length} SOPs` };
+  if (composed.kind === 'cannot_answer') {
+    const reason = `${a.reason}; the answer composer could not answer from the top ${candidates.length} SOPs`;
+    return a.kind === 'clarify' ? { kind: 'escalate', trigger: 'low_confidence', confidence: a.confidence, reason } : { ...a, reason };
+  }
   const sop = candidates[composed.source ?? 0]!;
   return {
     kind: 'answer',

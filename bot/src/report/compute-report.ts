@@ -12,6 +12,9 @@ export interface Stats {
   csat_avg: number | null;
   csat_count: number;
   reopenings: number;
+  /** Choices of close SOPs the bot offered, and the share the customer answered with a SOP. */
+  choices_offered: number;
+  choice_to_sop_rate: number | null;
 }
 
 /** Nearest-rank percentile of an already sorted list. */
@@ -29,6 +32,7 @@ export function stats(rows: TrackedConversation[]): Stats {
     .map((r) => Math.max(0, (r.va_first_reply_at! - r.escalated_at!) / 1000))
     .sort((x, y) => x - y);
   const ratings = rows.map((r) => r.csat_rating).filter((x): x is number => x !== null);
+  const offered = rows.reduce((n, r) => n + r.choices_offered, 0);
   const deflected = rows.filter((r) => r.escalated_at === null && r.resolved_at !== null).length;
   return {
     conversations: rows.length,
@@ -41,6 +45,8 @@ export function stats(rows: TrackedConversation[]): Stats {
     csat_avg: ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100 : null,
     csat_count: ratings.length,
     reopenings: rows.reduce((n, r) => n + r.reopen_count, 0),
+    choices_offered: offered,
+    choice_to_sop_rate: rate(rows.reduce((n, r) => n + r.choices_to_sop, 0), offered),
   };
 }
 

@@ -13,12 +13,13 @@ function row(name: string, s: Stats) {
     dur(s.median_first_response_s).padStart(7),
     dur(s.p90_first_response_s).padStart(7),
     (s.csat_avg === null ? '–' : `${s.csat_avg.toFixed(2)} (${s.csat_count})`).padStart(10),
+    `${s.choices_offered} (${pct(s.choice_to_sop_rate)} SOP)`.padStart(14),
   ].join('  ');
 }
 
 /** A terminal table; the bars make rates comparable at a glance. */
 export function renderReport(report: Report): string {
-  const head = ['client / VA'.padEnd(24), 'convs', 'deflection'.padEnd(16), 'escalation'.padEnd(16), 'VA p50', 'VA p90', 'CSAT'.padStart(10)].join('  ');
+  const head = ['client / VA'.padEnd(24), 'convs', 'deflection'.padEnd(16), 'escalation'.padEnd(16), 'VA p50', 'VA p90', 'CSAT'.padStart(10), 'choices'.padStart(14)].join('  ');
   const lines = [head, '-'.repeat(head.length)];
   for (const c of report) {
     lines.push(row(c.client_name, c));

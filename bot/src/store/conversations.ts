@@ -12,6 +12,16 @@ export interface ConversationRow {
   language: string | null;
 }
 
+/** A choice of SOPs offered to the customer and not yet answered (handlers/choice.ts). */
+export interface PendingChoice {
+  question: string;
+  language: string;
+  /** SOP uids, in the order offered. */
+  options: string[];
+  /** The input_select message, once Chatwoot has answered with its id. */
+  messageId: number | null;
+}
+
 /** What the bot remembers per conversation, and which escalation steps already ran. */
 export function createConversationStore(db: Db, now: () => number = Date.now) {
   const get = db.prepare<[number, number], ConversationRow>(
@@ -25,6 +35,9 @@ export function createConversationStore(db: Db, now: () => number = Date.now) {
     'SELECT done_at FROM steps WHERE account_id = ? AND conversation_id = ? AND step = ?',
   );
   const markStep = db.prepare('INSERT OR IGNORE INTO steps VALUES (?, ?, ?, ?)');
+  const getChoice = db.prepare<[number, number], { question: string; language: string; options: string; message_id: number | null }>(
+    'SELECT question, language, options, message_id FROM choices WHERE account_id = ? AND conversation_id = ?',
+  );
 
   return {
     get: (a: number, c: number) => get.get(a, c),
@@ -57,6 +70,28 @@ export function createConversationStore(db: Db, now: () => number = Date.now) {
       return out;
     },
     isDone: (a: number, c: number, step: string) => Boolean(stepDone.get(a, c, step)),
+    /** A choice about to be offered, remembered until the customer answers it. */
+    offerChoice: (a: number, c: number, choice: Omit<PendingChoice, 'messageId'>) =>
+      void db
+        .prepare(
+          `INSERT OR REPLACE INTO choices (account_id, conversation_id, question, language, options, message_id, offered_at)
+           VALUES (?, ?, ?, ?, ?, NULL, ?)`,
+        )
+        .run(a, c, choice.question, choice.language, JSON.stringify(choice.options), now()),
+    /** The choice is in the conversation (its message id unknown if an earlier attempt posted it): a bot turn. */
+    choicePosted: (a: number, c: number, messageId: number | null, language: string) =>
+      void db.transaction(() => {
+        db.prepare('UPDATE choices SET message_id = ? WHERE account_id = ? AND conversation_id = ?').run(messageId, a, c);
+        db.prepare(
+          `UPDATE conversations SET bot_turns = bot_turns + 1, choices_offered = choices_offered + 1, language = ?
+           WHERE account_id = ? AND conversation_id = ?`,
+        ).run(language, a, c);
+      })(),
+    pendingChoice(a: number, c: number): PendingChoice | undefined {
+      const row = getChoice.get(a, c);
+      return row && { question: row.question, language: row.language, options: JSON.parse(row.options) as string[], messageId: row.message_id };
+    },
+    clearChoice: (a: number, c: number) => void db.prepare('DELETE FROM choices WHERE account_id = ? AND conversation_id = ?').run(a, c),
     /** A new escalation round (the conversation came back to the bot after a handoff). */
     resetSteps: (a: number, c: number) =>
       void db.prepare('DELETE FROM steps WHERE account_id = ? AND conversation_id = ?').run(a, c),

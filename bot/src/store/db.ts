@@ -83,6 +83,20 @@ export const migrations = [
    DROP TABLE dedupe;
    ALTER TABLE dedupe_by_key RENAME TO dedupe;
    ${rebuildLanes}`,
+  // The choice of SOPs the bot last offered in a conversation (handlers/choice.ts), until the
+  // customer picks one or writes again. The question rides along: it is what a VA would be handed.
+  `CREATE TABLE choices (
+     account_id INTEGER NOT NULL,
+     conversation_id INTEGER NOT NULL,
+     question TEXT NOT NULL,
+     language TEXT NOT NULL,
+     options TEXT NOT NULL,
+     message_id INTEGER,
+     offered_at INTEGER NOT NULL,
+     PRIMARY KEY (account_id, conversation_id)
+   ) WITHOUT ROWID;
+   ALTER TABLE conversations ADD COLUMN choices_offered INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE conversations ADD COLUMN choices_to_sop INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 /** The bot's store inside DATA_DIR. */

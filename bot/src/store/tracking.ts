@@ -14,6 +14,9 @@ export interface TrackedConversation {
   reopen_count: number;
   csat_rating: number | null;
   csat_comment: string | null;
+  /** Choices of close SOPs offered to the customer, and how many of them they answered with a SOP. */
+  choices_offered: number;
+  choices_to_sop: number;
 }
 
 /** Support timings per conversation, written from the webhooks the bot receives. */
@@ -41,6 +44,8 @@ export function createTracking(db: Db) {
     /** A resolved conversation opened again; true when it was resolved before. */
     reopened: (a: number, c: number) =>
       run(`UPDATE conversations SET resolved_at = NULL, reopen_count = reopen_count + 1 ${where} AND resolved_at IS NOT NULL`, a, c),
+    /** The customer answered a choice with a SOP (rather than "something else"). */
+    choseSop: (a: number, c: number) => run(`UPDATE conversations SET choices_to_sop = choices_to_sop + 1 ${where}`, a, c),
     csat: (a: number, c: number, rating: number, comment: string | undefined) =>
       run(`UPDATE conversations SET csat_rating = ?, csat_comment = ? ${where}`, rating, comment ?? null, a, c),
     get: (a: number, c: number) =>

@@ -86,6 +86,23 @@ export function createActors(state: SimState, emit: Emitter) {
       return { message: structuredClone(message), delivery };
     },
 
+    /**
+     * The contact clicks the button titled `title` under the latest input_select message: the widget
+     * updates that message with `submitted_values` and Chatwoot sends message_updated (no new message).
+     */
+    async customerChooses(accountId: number, displayId: number, title: string): Promise<ActionResult> {
+      const account = accountOf(accountId);
+      const conv = state.requireConversation(accountId, displayId);
+      const message = [...conv.messages].reverse().find((m) => m.content_type === 'input_select' && !m.private);
+      if (!message) throw new Error(`simulator: no input_select message in conversation ${displayId}`);
+      const items = (message.content_attributes.items ?? []) as Array<{ title: string; value: string }>;
+      const item = items.find((i) => i.title === title);
+      if (!item) throw new Error(`simulator: no button "${title}" (there are ${items.map((i) => `"${i.title}"`).join(', ')})`);
+      message.content_attributes = { ...message.content_attributes, submitted_values: [item] };
+      const delivery = await emit.messageUpdated(account, conv, message);
+      return { message: structuredClone(message), delivery };
+    },
+
     /** An agent opens the conversation in the UI: a plain status change, not a bot handoff. */
     agentOpens: (accountId: number, displayId: number) => changeStatus(accountId, displayId, 'open', 'agent'),
     agentResolves: (accountId: number, displayId: number) => changeStatus(accountId, displayId, 'resolved', 'agent'),

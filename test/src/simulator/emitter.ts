@@ -20,8 +20,9 @@ export function createEmitter(deps: { state: SimState; deliverer: Deliverer; ech
     m: SimMessage,
     payload: object,
     deliveryId?: string,
+    event: 'message_created' | 'message_updated' = 'message_created',
   ): Promise<DeliveryRecord | null> {
-    const meta = { event: 'message_created', accountId: account.id, conversationId: conv.display_id, deliveryId };
+    const meta = { event, accountId: account.id, conversationId: conv.display_id, deliveryId };
     const record = await deliverer.send(payload, meta);
     if (record && !isSuccess(record.status) && record.error !== 'aborted') failOpen(account, conv, m, record);
     return record;
@@ -72,6 +73,9 @@ export function createEmitter(deps: { state: SimState; deliverer: Deliverer; ech
   return {
     /** A contact or human-agent message: always delivered, awaited with retries and fail-open. */
     message: sendMessage,
+    /** A message changed by the contact (a click on input_select buttons): delivered like a new one. */
+    messageUpdated: (account: AccountState, conv: SimConversation, m: SimMessage) =>
+      deliverMessage(account, conv, m, messagePayload('message_updated', account, conv, m), undefined, 'message_updated'),
     /** Chatwoot-side actions (agent UI, customer) always notify the bot. */
     statusChanged,
     /** Follow-ups to the bot's own API calls, only when `echo` is on. */

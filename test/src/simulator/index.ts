@@ -52,6 +52,8 @@ export interface Simulator {
     opts?: { attachments?: boolean; deliveryId?: string },
   ): Promise<ActionResult>;
   agentReplies(accountId: number, displayId: number, agentId: number, text: string, opts?: { private?: boolean }): Promise<ActionResult>;
+  /** The contact clicks a button of the latest input_select message (message_updated). */
+  customerChooses(accountId: number, displayId: number, title: string): Promise<ActionResult>;
   agentOpens(accountId: number, displayId: number): Promise<DeliveryRecord[]>;
   agentResolves(accountId: number, displayId: number): Promise<DeliveryRecord[]>;
   /** One raw POST to the bot with Chatwoot's headers; no retry, no fail-open. */
@@ -119,6 +121,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     },
     customerSays: actors.customerSays,
     agentReplies: actors.agentReplies,
+    customerChooses: actors.customerChooses,
     agentOpens: actors.agentOpens,
     agentResolves: actors.agentResolves,
     deliver: (payload, o) => deliverer.raw(payload, o),

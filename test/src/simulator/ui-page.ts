@@ -47,7 +47,7 @@ function page(conv: SimConversation, frameUrl: string | undefined, context: unkn
 <style>body{margin:0;font:14px system-ui;display:flex;height:100vh}#thread{flex:1;overflow:auto;padding:16px;background:#f6f7f9}
 .m{max-width:70%;margin:6px 0;padding:8px 12px;border-radius:8px;white-space:pre-wrap;background:#fff}.incoming{background:#e6f0ff}
 .private{background:#fff6d6}.who{font-size:11px;color:#667}aside{width:420px;border-left:1px solid #dde}iframe{width:100%;height:100%;border:0}
-.hint{padding:16px;color:#667}</style></head><body>
+.hint{padding:16px;color:#667}.choice{margin-top:6px;padding:4px 8px;border:1px solid #99a;border-radius:6px}</style></head><body>
 <main id="thread"><h3>Conversation #${conv.display_id} · <span id="status"></span></h3><div id="messages"></div></main>
 <aside>${app}</aside>
 <script type="application/json" id="app-context">${scriptSafe(context)}</script>
@@ -69,6 +69,14 @@ function page(conv: SimConversation, frameUrl: string | undefined, context: unkn
       who.className = 'who';
       who.textContent = (m.sender_type || 'system') + (m.private ? ' · private note' : '');
       div.append(who, document.createTextNode(m.content || ''));
+      // input_select buttons, as the widget shows them; the one the contact clicked is marked.
+      const picked = (m.content_attributes.submitted_values || []).map((v) => v.value);
+      for (const item of m.content_attributes.items || []) {
+        const b = document.createElement('div');
+        b.className = 'choice';
+        b.textContent = (picked.includes(item.value) ? '✓ ' : '') + item.title;
+        div.append(b);
+      }
       return div;
     }));
   }

@@ -16,14 +16,16 @@ const conv = (id: number, over: Partial<TrackedConversation>): TrackedConversati
   reopen_count: 0,
   csat_rating: null,
   csat_comment: null,
+  choices_offered: 0,
+  choices_to_sop: 0,
   ...over,
 });
 
 describe('support report', () => {
   it('when some conversations are deflected and some escalated, then rates, response times and CSAT follow', () => {
     const rows = [
-      conv(1, { resolved_at: 5_000, csat_rating: 5 }),
-      conv(2, { resolved_at: 9_000 }),
+      conv(1, { resolved_at: 5_000, csat_rating: 5, choices_offered: 1, choices_to_sop: 1 }),
+      conv(2, { resolved_at: 9_000, choices_offered: 2, choices_to_sop: 1 }),
       conv(3, { escalated_at: 0, va_handle: 'alice', va_first_reply_at: 60_000, resolved_at: 100_000, csat_rating: 2 }),
       conv(4, { escalated_at: 0, va_handle: 'alice', va_first_reply_at: 180_000, reopen_count: 1 }),
       conv(5, { escalated_at: 0, va_handle: 'bob' }),
@@ -43,6 +45,8 @@ describe('support report', () => {
       csat_avg: 3.5,
       csat_count: 2,
       reopenings: 1,
+      choices_offered: 3,
+      choice_to_sop_rate: 0.667,
     });
     expect(acme!.vas.find((v) => v.va === 'alice')).toMatchObject({ conversations: 2, median_first_response_s: 60 });
     expect(acme!.vas.find((v) => v.va === 'bob')).toMatchObject({ median_first_response_s: null });

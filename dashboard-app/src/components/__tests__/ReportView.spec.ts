@@ -16,6 +16,8 @@ const stats = (o: Partial<ReportResponse['clients'][number]> = {}) => ({
   csat_avg: null,
   csat_count: 0,
   reopenings: 0,
+  choices_offered: 0,
+  choice_to_sop_rate: null,
   ...o,
 });
 
@@ -25,7 +27,7 @@ const REPORT: ReportResponse = {
     {
       client_uid: 'va-client-acme-001',
       client_name: 'Acme Cloud',
-      ...stats({ conversations: 40, escalations: 10, escalation_rate: 0.25, deflected: 28, deflection_rate: 0.7, median_first_response_s: 300, p90_first_response_s: 5400, csat_avg: 4.25, csat_count: 12 }),
+      ...stats({ conversations: 40, escalations: 10, escalation_rate: 0.25, deflected: 28, deflection_rate: 0.7, median_first_response_s: 300, p90_first_response_s: 5400, csat_avg: 4.25, csat_count: 12, choices_offered: 8, choice_to_sop_rate: 0.75 }),
       vas: [
         { va: 'alice', ...stats({ conversations: 6, escalations: 6, median_first_response_s: 600, p90_first_response_s: 900, csat_avg: 4.5, csat_count: 4 }) },
         { va: 'bob', ...stats({ conversations: 4, escalations: 4, median_first_response_s: 150, p90_first_response_s: 240, csat_count: 0 }) },
@@ -50,6 +52,7 @@ describe('ReportView', () => {
     expect(client.get('[data-test="escalation"]').text()).toBe('25%');
     expect(client.get('[data-test="first-response"]').text()).toBe('5 min median · 1.5 h p90');
     expect(client.get('[data-test="csat"]').text()).toBe('4.3 (12)');
+    expect(client.get('[data-test="choices"]').text()).toBe('8 · 75% answered by a SOP');
   });
 
   it('when the report is loaded, then deflection and escalation are drawn as bars to scale', () => {
