@@ -6,7 +6,9 @@ import isCreditCard from 'validator/lib/isCreditCard.js';
  * (a class, an appointment), "cancel my membership" is not.
  */
 const words = (...alternatives: string[]) =>
-  new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  // \w is ASCII even in a Unicode pattern: "rembours\w*" would stop short of "remboursée" and then
+  // fail the closing boundary. Word characters here are letters and digits of any script.
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|').replaceAll('\\w', '[\\p{L}\\p{N}_]')})(?![\\p{L}\\p{N}])`, 'iu');
 
 /** Things a customer ends, as opposed to bookings they move or drop. */
 const CONTRACT_EN = '(?:subscription|membership|plan|account|contract|order|service)';
@@ -30,11 +32,12 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
     pattern: words(
       'refund\\w*', 'money back', 'chargeback', 'charge ?back', '(?:charge|payment)s? (?:\\w+ )?reversed', '(?:get|have|need|want) (?:that|this|it) reversed', 'revers\\w* (?:the |that |this |my |our )?(?:charge|payment)',
       // An insurer that "won't reimburse" is not asking us for money back.
-      "(?<!(?:won'?t|will not|wouldn'?t|doesn'?t|does not|didn'?t|did not|refuses? to|refused to|insurance|insurer|fsa|hsa|spending account|benefits|employer) )reimburs\\w*", 'pay (?:me|us) back', 'credit (?:it |that )?back', 'overcharg\\w*', 'charged (?:\\w+ )?(?:twice|double|two times|again)', 'double charged',
+      "(?<!(?:won'?t|will not|wouldn'?t|doesn'?t|does not|didn'?t|did not|refuses? to|refused to|insurance|insurer|fsa|hsa|spending account|benefits|employer) )reimburs\\w*", 'pay (?:me|us) back', 'credit (?:it |that )?back', 'overcharg\\w*', 'charged (?:\\w+ )?(?:twice|double|two times|again)', '(?:hit|charged|billed|debited) (?:my \\w+ )?(?:two|2) times',
+      'put (?:it|that|one|one of them|the money|the \\w+) back on (?:my|our) (?:card|account|visa|mastercard|amex)', 'double charged',
       'reembols\\w*', 'devoluci[oó]n (?:del? |de mi )?(?:dinero|pago|cobro)', 'devu[eé]lva\\w* (?:el |mi )?dinero', 'me devuelvan', 'reintegro', 'cobr\\w* (?:dos veces|doble|de m[aá]s)',
-      'rembours\\w*', 'd[ée]bit\\w* (?:deux fois|en double)', 'pr[ée]lev[ée]\\w* (?:deux fois|en double)',
+      'rembours\\w*', 'd[ée]bit\\w* (?:deux fois|en double)', 'pr[ée]lev[ée]\\w*(?: \\S+){0,3} (?:deux fois|en double)',
       'r[uü]ckerstattung', '[uü]berweis\\w* (?:\\w+ ){0,5}zur[uü]ck', 'erstatt\\w*', 'geld zur[uü]ck', 'zur[uü]ckbuch\\w*', 'r[uü]ckbuchung', 'doppelt (?:abgebucht|belastet|berechnet)',
-      'estorn\\w*', 'devolu[cç][aã]o do (?:dinheiro|valor|pagamento)', 'devolv\\w* (?:o |meu )?dinheiro', 'cobrad[oa]s? duas vezes', 'cobran[cç]a (?:indevida|duplicada|em dobro)',
+      'estorn\\w*', 'dinheiro de volta', 'devolu[cç][aã]o do (?:dinheiro|valor|pagamento)', 'devolv\\w* (?:o |meu )?dinheiro', 'cobrad[oa]s? duas vezes', 'cobran[cç]a (?:indevida|duplicada|em dobro)',
     ),
   },
   {
@@ -46,7 +49,7 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
       '(?:cancel|termin|finaliz)\\w* (?:mi |la |el |nuestra |nuestro )?(?:suscripci[oó]n|membres[ií]a|cuenta|pedido|contrato|plan|orden)', 'anul\\w* (?:mi |la |el )?(?:suscripci[oó]n|pedido|orden|contrato)',
       '(?:dar|darme|darnos|dan|den|des|d[eé]|da) (?:\\w+ )?de baja', 'ya no (?:quiero|necesito) (?:la |el |mi )?(?:suscripci[oó]n|membres[ií]a|plan|pedido)',
       'annul\\w* (?:mon |ma |la |le |notre )?(?:abonnement|commande|compte|contrat|adh[ée]sion)', 'r[ée]sili\\w*', 'mettre fin (?:à|a) (?:mon |ma |l\'|notre )?\\w+', 'arr[eê]t\\w* (?:mon |l\'|notre )?abonnement', 'me d[ée]sabonner', 'me d[ée]sinscrire',
-      'k[uü]ndig\\w*', '(?:abo|abonnement|mitgliedschaft|bestellung|vertrag)\\w* (?:\\w+ )?(?:stornieren|beenden|aufl[oö]sen|k[uü]ndigen)', 'austreten',
+      'k[uü]ndig\\w*', 'beend\\w* (?:\\w+ )?(?:abo|abonnement|mitgliedschaft|vertrag)\\w*', '(?:abo|abonnement|mitgliedschaft|bestellung|vertrag)\\w* (?:\\w+ )?(?:stornieren|beenden|aufl[oö]sen|k[uü]ndigen)', 'austreten',
       'cancel\\w* (?:a |o |minha |meu |nossa |nosso )?(?:assinatura|conta|plano|pedido|contrato|ades[aã]o)', 'encerr\\w* (?:a |o |minha |meu )?(?:conta|plano|contrato|assinatura)',
       'n[aã]o quero (?:mais|continuar com) (?:o |a |meu |minha )?(?:plano|assinatura|contrato)', '(?:parar|paro|cancelar|cancelo) a renova[cç][aã]o', 'desistir do (?:plano|contrato)',
     ),
@@ -56,6 +59,8 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
     pattern: words(
       'lawyer', 'attorney', 'legal (?:action|team|department|advice|steps)', 'sue', 'suing', 'lawsuit', 'court', 'small claims', 'gdpr', 'ccpa', 'dpa', 'data processing agreement',
       'delete (?:all )?(?:of )?my (?:personal )?(?:data|information|info)', 'personal data', 'dsg', 'auskunft', 'subpoena', 'liable', 'liability',
+      // A claim for damages: "I expect Bloom to cover it", "we want you to pay for the vet bill".
+      '(?:expect|want)s? (?:you|\\w+) to (?:cover|pay(?: for)?|reimburse) (?:it|this|that|the|my|our)',
       '(?:insurance|insurer|lawyer|attorney|employer|school)(?: \\w+){0,3} (?:wants|needs|asked for|requests?|requesting) (?:my |our |the |his |her )?(?:\\w+ )?records',
       'send (?:my |our |the )?(?:\\w+ )?records (?:directly |straight )?to',
       'abogad[oa]', 'demanda(?:r)?', 'avocat', 'poursuite', 'rgpd', 'mes donn[ée]es', 'anwalt', 'klage', 'gericht', 'dsgvo', 'meine daten', 'advogad[oa]', 'processo judicial', 'lgpd', 'meus dados',
@@ -82,6 +87,7 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
     trigger: 'security',
     pattern: words(
       'hack\\w*', 'breach', 'fraud\\w*', 'phishing', 'stolen', 'suspended unless', '(?:someone|somebody|a stranger|another person)(?: \\S+){0,6} using my', 'unauthori[sz]ed', 'someone (?:logged|got|broke) in(?:to)?',
+      "(?:someone|somebody)(?:['’]s| has| is)? (?:been )?(?:checking in|checked in|using|logging in|getting in)(?: \\S+){0,6} (?:my|our) (?:account|membership|card|login|profile|qr code|code|badge|pass)",
       '(?:someone|somebody)(?: else)? (?:used|entered|accessed|got into|logged into|checked in with|is using)(?: \\S+){0,6} my (?:account|membership|card|login|profile)',
       'alguien(?: m[aá]s)? (?:entr[oó]|us[oó]|accedi[oó]|ingres[oó]|se conect[oó]|est[aá] usando)(?: \\S+){0,6} mi (?:cuenta|membres[ií]a|tarjeta|perfil)',
       "quelqu['’]un(?: d['’]autre)? (?:est entr[ée]|a utilis[ée]|a acc[ée]d[ée]|s['’]est connect[ée]|utilise)(?: \\S+){0,6} mon (?:compte|abonnement|badge|profil)",
@@ -98,6 +104,8 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
     pattern: words(
       'waive\\w*', 'take (?:it|that|the \\w+ fee|the fee|the charge) off', 'make an exception', 'as an exception', 'special (?:price|pricing|deal|rate|offer|discount)',
       'better (?:price|deal|rate)', '(?:discount|deal|promo|offer)s? for (?:returning|former|old|past|nonprofits?|charit\\w*|non-profits?)',
+      'dispute (?:the |this |that |a |my )?(?:\\S+ )?(?:fee|charge)', 'contest\\w* (?:a |essa |esta |o |la |le |les |ces |cette |ce )?(?:taxa|cobran[cç]a|multa|frais|pr[ée]l[eè]vement|p[ée]nalit[ée])',
+      '(?:disputar|impugnar) (?:la |el |esta |este )?(?:tarifa|cargo|cobro|multa)', 'geb[uü]hr\\w* (?:\\w+ )?(?:anfechten|bestreiten)',
       'condon\\w*', 'hacer una excepci[oó]n', 'precio especial', 'exon[ée]r\\w*', 'faire une exception', 'geste commercial', 'ausnahme', 'erlassen', 'kulanz\\w*', 'abrir uma exce[cç][aã]o', 'pre[cç]o especial',
     ),
   },

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import type { Simulator } from '../src/simulator/index.ts';
-import { botSettled, PASSWORD_QUESTION, privateNotes, publicReplies, runReport, startWorld, vaultTasks } from './harness.ts';
+import { botSettled, PASSWORD_QUESTION, privateNotes, publicReplies, runReport, startWorld, vaultTasks, type World } from './harness.ts';
 
 /** Close to the password SOP, but not certain: the bot asks rather than guesses. */
 const VAGUE_LOGIN = 'I need to get back into my account';
@@ -16,13 +16,18 @@ function choiceFigures(world: { dataDir: string; vaultDir: string }) {
 
 const choices = (sim: Simulator, a: number, c: number) => publicReplies(sim, a, c).filter((m) => m.content_type === 'input_select');
 
+/** The customer writes in account 1's widget; resolves once the bot has offered its choice and settled. */
+async function askUntilOffered(world: World, c: number, text: string) {
+  await world.sim.customerSays(1, c, text);
+  await world.sim.waitFor(() => choices(world.sim, 1, c).length > 0, 10_000);
+  await botSettled(world);
+}
+
 describe.concurrent('a choice of close SOPs', () => {
   it('when no SOP is certain, then the bot offers buttons; after a restart a click on one is answered from that SOP, once', async ({ expect, onTestFinished }) => {
     const world = await startWorld(onTestFinished);
     const { sim } = world;
-    await sim.customerSays(1, 27, VAGUE_LOGIN);
-    await sim.waitFor(() => choices(sim, 1, 27).length > 0, 10_000);
-    await botSettled(world);
+    await askUntilOffered(world, 27, VAGUE_LOGIN);
 
     const [offer] = choices(sim, 1, 27);
     expect(offer!.content).toBe('I want to be sure I answer the right question. Which of these is it about?');
@@ -59,9 +64,7 @@ describe.concurrent('a choice of close SOPs', () => {
   it('when the customer picks "something else", then a VA gets the task with their question and the SOPs they turned down', async ({ expect, onTestFinished }) => {
     const world = await startWorld(onTestFinished);
     const { sim } = world;
-    await sim.customerSays(1, 28, VAGUE_INVOICES);
-    await sim.waitFor(() => choices(sim, 1, 28).length > 0, 10_000);
-    await botSettled(world);
+    await askUntilOffered(world, 28, VAGUE_INVOICES);
     await sim.customerChooses(1, 28, TO_TEAM);
     await sim.waitFor(() => sim.conversation(1, 28).status === 'open', 10_000);
     await botSettled(world);
@@ -80,9 +83,7 @@ describe.concurrent('a choice of close SOPs', () => {
   it('when the customer writes instead of clicking, then that message is answered and the old buttons no longer count', async ({ expect, onTestFinished }) => {
     const world = await startWorld(onTestFinished);
     const { sim } = world;
-    await sim.customerSays(1, 29, VAGUE_LOGIN);
-    await sim.waitFor(() => choices(sim, 1, 29).length > 0, 10_000);
-    await botSettled(world);
+    await askUntilOffered(world, 29, VAGUE_LOGIN);
     await sim.customerSays(1, 29, PASSWORD_QUESTION);
     await sim.waitFor(() => publicReplies(sim, 1, 29).length === 2, 10_000);
     await botSettled(world);

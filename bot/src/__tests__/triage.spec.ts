@@ -75,6 +75,16 @@ describe('decide', () => {
     ['billing to stop', { text: 'please stop billing us from next month' }, 'cancellation'],
     ['a Portuguese renewal to stop', { text: 'não quero continuar com o plano anual. como paro a renovação?' }, 'cancellation'],
     ['a phone number for the office (routine)', { text: 'what is the phone number for the office?' }, 'answer'],
+    ['a French refund with an accented ending', { text: 'je veux être remboursée' }, 'refund'],
+    ['a card hit two times', { text: 'your site hit my visa two times for one order, put one of them back on my card' }, 'refund'],
+    ['a French double debit with words between', { text: "on m'a prélevé la cotisation deux fois ce mois-ci" }, 'refund'],
+    ['a Portuguese money back', { text: 'fui cobrado a mais e quero meu dinheiro de volta' }, 'refund'],
+    ['a German membership to end, verb first', { text: 'Bitte beendet meine Mitgliedschaft per Ende nächsten Monat' }, 'cancellation'],
+    ['someone checking in with my code', { text: "someone's been checking in at Basel with my QR code while I was away" }, 'security'],
+    ['a fee to dispute (Portuguese)', { text: 'cobraram-me os 50 dólares. quero contestar essa taxa' }, 'exception_request'],
+    ['a fee to dispute', { text: 'I want to dispute the no-show fee' }, 'exception_request'],
+    ['a claim for damages', { text: 'my cat got sick from the lily, vet bill was $600 and I expect Bloom to cover it' }, 'legal'],
+    ['a pet question (routine)', { text: 'are the lilies in the bouquet safe for cats?' }, 'answer'],
     ['closer to an internal SOP', { internalBest: { sop: sop('va-sop-internal-001'), score: 99 } }, 'internal_only'],
   ])('when the message is %s, then the outcome is %s', (_name, change, expected) => {
     const d = decide({ ...base, ...change });
