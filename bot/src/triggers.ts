@@ -12,7 +12,7 @@ const words = (...alternatives: string[]) =>
 
 /** Things a customer ends, as opposed to bookings they move or drop. */
 const CONTRACT_EN = '(?:subscription|membership|plan|account|contract|order|service)';
-const MY_EN = '(?:my |our |the |this |that |his |her |their |tomorrow\'?s |today\'?s )?(?:\\w+ )?';
+const MY_EN = '(?:my |our |the |this |that |his |her |their |tomorrow\'?s |today\'?s )?(?:\\w+ ){0,2}';
 
 export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
   {
@@ -24,6 +24,7 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
       'humain', 'vraie personne', 'parler (?:à|a) (?:un|une|quelqu)', 'conseill(?:er|[eè]re)', 'rappelez-moi', 'me rappeler',
       'mensch', 'mitarbeiter(?:in)?', 'echten person', 'mit (?:einem|einer|jemandem) (?:\\w+ )?sprechen', 'zur[uü]ckrufen', 'r[uü]ckruf',
       'actual (?:person|human|people|staff)', '(?:phone )?call from (?:an? |your |one of your )?(?:actual |real )?(?:person|staff|someone|human|agent|team)',
+      'carne y hueso', 'algu[eé]m da equip[ae]', '(?:n[aã]o quero|no quiero) (?:continuar |seguir )?(?:com o|con el) (?:assistente|asistente|bot|rob[oô])',
       'atendente', 'pessoa real', 'falar com (?:um|uma|algu[eé]m)', 'me liga(?:r|m)?', 'me ligue\\w*',
     ),
   },
@@ -37,7 +38,7 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
       'reembols\\w*', 'devoluci[oó]n (?:del? |de mi )?(?:dinero|pago|cobro)', 'devu[eé]lva\\w* (?:el |mi )?dinero', 'me devuelvan', 'reintegro', 'cobr\\w* (?:dos veces|doble|de m[aá]s)',
       'rembours\\w*', 'd[ée]bit\\w* (?:deux fois|en double)', 'pr[ée]lev[ée]\\w*(?: \\S+){0,3} (?:deux fois|en double)',
       'r[uü]ckerstattung', '[uü]berweis\\w* (?:\\w+ ){0,5}zur[uü]ck', 'erstatt\\w*', 'geld zur[uü]ck', 'zur[uü]ckbuch\\w*', 'r[uü]ckbuchung', 'doppelt (?:abgebucht|belastet|berechnet)',
-      'estorn\\w*', 'dinheiro de volta', 'devolu[cç][aã]o do (?:dinheiro|valor|pagamento)', 'devolv\\w* (?:o |meu )?dinheiro', 'cobrad[oa]s? duas vezes', 'cobran[cç]a (?:indevida|duplicada|em dobro)',
+      'estorn\\w*', 'dinheiro de volta', 'devolv\\w*(?:-me|-nos)? o (?:valor|dinheiro)', 'cobrad[oa]s? (?:em duplicado|a mais)', 'devolu[cç][aã]o do (?:dinheiro|valor|pagamento)', 'devolv\\w* (?:o |meu )?dinheiro', 'cobrad[oa]s? duas vezes', 'cobran[cç]a (?:indevida|duplicada|em dobro)',
     ),
   },
   {
@@ -69,7 +70,7 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
   {
     trigger: 'complaint',
     pattern: words(
-      'complain\\w*', 'complaint', 'unacceptable', 'not acceptable', 'not (?:what|the one) (?:i|we) (?:paid|ordered|asked) for', 'wrong (?:order|item|bouquet|flowers|size|color|colour)',
+      'complain\\w*', 'complaint', 'unacceptable', 'not acceptable', 'not (?:what|the one) (?:i|we) (?:paid|ordered|asked) for', 'wrong (?:order|item|bouquet|flowers|size|color|colour)', 'nothing like (?:the|what was (?:in|on) the) (?:picture|photo|image|website|site|description)s?',
       'arrived (?:\\w+ )?(?:wilted|dead|damaged|broken|crushed|late)', 'wilted', 'wilting', 'dead flowers', '(?:was|were|is|are) (?:really |very |so )?(?:rude|dismissive|unprofessional)',
       'unprofessional', 'dismissive', 'ignored (?:me|us)', 'very rough', 'nobody (?:fixed|cares|helped)', '(?:minutes|hours) late', 'late (?:again|twice|every time)', 'never (?:showed|turned) up',
       '(?:trainer|instructor|coach|driver|courier|dentist|hygienist|doctor|therapist|technician|staff|nobody|no one)(?: \\w+){0,2} (?:didn\'?t|did not) (?:show|turn) up',
@@ -95,6 +96,8 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
       'algu[eé]m (?:entrou|usou|acessou|est[aá] usando)(?: \\S+){0,6} (?:a |na |com a )?minha (?:conta|assinatura|carteirinha|senha)',
       'never (?:placed|ordered|authori[sz]ed|made (?:this|that|these|those|the|an?|any) (?:charge|order|payment|purchase|transaction|booking)s?)', "(?:don'?t|do not|didn'?t|did not) (?:recogni[sz]e|authori[sz]e|make|place) (?:this|that|these|the|a) (?:charge|order|login|payment|purchase)", "(?:don'?t|do not) recogni[sz]e",
       '(?:suspicious|strange|weird|fake) (?:email|e-mail|login|link|text|sms|charge|activity|message)', 'is this (?:email|e-mail|link|text|message) (?:real|legit\\w*|from you)', 'leak\\w*', 'password (?:was |got )?changed',
+      '(?:asking|asks|asked) (?:me )?(?:for|to (?:enter|confirm|type)) (?:my |our )?(?:password|credentials|ssn|social security|card (?:number|details))', 'confirm your credentials', 'ssn',
+      'is (?:this|that) (?:really )?(?:you|from you)\\?',
       'hackead[oa]', 'fraude', 'sospechos[oa]', 'pirat[ée]e?', '(?:e-?mail|lien|message|connexion) suspect\\w*', 'gehackt', 'betrug', 'verd[aä]chtig\\w*', 'invadid[oa]', 'roubad[oa]', 'robad[oa]', 'suspeit[oa]',
     ),
   },
@@ -113,7 +116,7 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
     trigger: 'negative_sentiment',
     pattern: words(
       'furious', 'angry', 'terrible', 'awful', 'worst', 'ridiculous', 'useless', 'garbage', 'wtf', 'disgusting', 'scam', 'horrible', 'unbelievable', 'kidding me', 'fed up', 'pathetic',
-      'sick (?:and tired|of)', 'every single time', '(?<!(?:if|when|in case) )(?:nobody|no one|no-one) (?:ever )?(?:answers|picks up|replies|responds|gets back|calls back)', 'on hold for (?:\\d+ |an? |over |almost |nearly )?(?:minutes|mins|hours?|ages|forever)', '(?:minutes|hours|an hour) on hold', 'frustrat\\w*', 'annoyed', 'incompetent', 'a joke', 'disgrace\\w*',
+      'sick (?:and tired|of)', 'every single time', 'moquez de (?:nous|moi)', 'se moquer de (?:nous|moi)', '(?<!(?:if|when|in case) )(?:nobody|no one|no-one) (?:ever )?(?:answers|picks up|replies|responds|gets back|calls back)', 'on hold for (?:\\d+ |an? |over |almost |nearly )?(?:minutes|mins|hours?|ages|forever)', '(?:minutes|hours|an hour) on hold', 'frustrat\\w*', 'annoyed', 'incompetent', 'a joke', 'disgrace\\w*',
       'p[ée]simo', 'furios[oa]', 'verg[uü]enza', 'nunca m[aá]s', 'estafa', 'harto', 'harta', 'nadie (?:me )?(?:contesta|responde)', 'qu[eé] mal',
       'nul(?:le)?', 'inadmissible', 'arnaque', 'honteux', 'marre', 'ras le bol', 'personne ne (?:r[ée]pond|rappelle)',
       'schrecklich', 'unversch[aä]mt', 'frechheit', 'katastrophe', 'genervt', 'niemand (?:antwortet|meldet sich|geht ran)', 'sauer',
@@ -132,7 +135,7 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
 
 /** A message that is only a greeting asks nothing yet: a VA (or the next message) takes it. */
 const greetingOnly =
-  /^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening|day)|morning|buen(?:os|as) (?:d[ií]as|tardes|noches)|hola|bonjour|bonsoir|salut|coucou|guten (?:morgen|tag|abend)|hallo|servus|gr[uü]ezi|moin|bom dia|boa (?:tarde|noite)|ol[aá]|oi)(?:\s+(?:there|team|everyone|all|folks|guys|tout le monde|zusammen|a todos|pessoal))?[\s!.,:)?👋🙂😊]*$/iu;
+  /^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening|day)|morning|buen(?:os|as) (?:d[ií]as|tardes|noches)|hola|bonjour|bonsoir|salut|coucou|guten (?:morgen|tag|abend)|hallo|servus|gr[uü]ezi|moin|bom dia|boa (?:tarde|noite)|ol[aá]|oi)(?:\s+(?:there|team|everyone|all|folks|guys|tout le monde|zusammen|a todos|pessoal|(?:to )?the (?:whole )?team|(?:[àa] )?(?:toute )?l['’][ée]quipe|(?:a )?todo el equipo|an das team|(?:[àa] )?equipe))?[\s!.,:)?👋🙂😊]*$/iu;
 
 /**
  * Payment card numbers pasted into chat: the SOPs say never to take them; a VA removes them. A run of

@@ -85,6 +85,16 @@ describe('decide', () => {
     ['a fee to dispute', { text: 'I want to dispute the no-show fee' }, 'exception_request'],
     ['a claim for damages', { text: 'my cat got sick from the lily, vet bill was $600 and I expect Bloom to cover it' }, 'legal'],
     ['a pet question (routine)', { text: 'are the lilies in the bouquet safe for cats?' }, 'answer'],
+    ['a Spanish wish for a person of flesh and blood', { text: '¿hay alguien de carne y hueso con quien pueda hablar?' }, 'human_request'],
+    ['a Portuguese wish to leave the assistant', { text: 'Há alguém da equipa disponível? Não quero continuar com o assistente automático.' }, 'human_request'],
+    ['a phishing mail asking for the password', { text: 'got an email linking to acme-cloud-verify.net and asking for my password' }, 'security'],
+    ['a text asking for the SSN', { text: "Got a text 'your portal is locked, verify with your SSN'. Is this you?" }, 'security'],
+    ['a plan named in two words to end', { text: 'I no longer need the yearly Care Plan since my employer covers dental' }, 'cancellation'],
+    ['a Portuguese double charge', { text: 'Fui cobrado em duplicado pela consulta. Podem devolver-me o valor?' }, 'refund'],
+    ['flowers unlike the picture', { text: 'the roses were drooping, nothing like the picture on your site' }, 'complaint'],
+    ['a French "you are mocking us"', { text: 'troisième fois que le portique refuse mon code, vous vous moquez de nous !' }, 'negative_sentiment'],
+    ['a French greeting to the team', { text: "Bonsoir à toute l'équipe" }, 'no_question'],
+    ['a plan question in two words (routine)', { text: 'what does the yearly Care Plan include?' }, 'answer'],
     ['closer to an internal SOP', { internalBest: { sop: sop('va-sop-internal-001'), score: 99 } }, 'internal_only'],
   ])('when the message is %s, then the outcome is %s', (_name, change, expected) => {
     const d = decide({ ...base, ...change });
