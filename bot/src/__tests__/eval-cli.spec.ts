@@ -51,6 +51,36 @@ describe('eval CLI', () => {
     expect(noChoice[2].summary).toMatchObject({ clarified: 0, deflection_with_choice: 0 });
   });
 
+  it('when a clicks file says what each customer clicked, then those clicks are answers or escalations in the scores, and a missing click is refused', { timeout: 30_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-'));
+    const card = { text: 'our company card expired, need to put a new one on the account', client_uid: 'va-client-acme-001', expect: { answer: 'va-sop-acme-payment-method-001' } };
+    const leaver = { text: 'one of our designers left the company, how do I take him off the account so we stop paying for his seat', client_uid: 'va-client-acme-001', expect: { answer: 'va-sop-acme-remove-member-001' } };
+    const cases = join(dir, 'cases.jsonl');
+    writeFileSync(cases, [card, leaver].map((c) => JSON.stringify(c)).join('\n'));
+    const clicksFile = (cardClick: string) => {
+      const file = join(dir, `clicks-${cardClick.length}.jsonl`);
+      const click = (c: typeof card, title: string) => JSON.stringify({ client_uid: c.client_uid, text: c.text, click: title });
+      writeFileSync(file, [click(card, cardClick), click(leaver, 'Something else: talk to our team')].join('\n'));
+      return file;
+    };
+    const scored = (file: string) => run('--clicks', file, 'eval/vault', cases).stdout.trim().split('\n').map((l) => JSON.parse(l));
+
+    const right = scored(clicksFile('Update your credit card or payment method'));
+    expect(right[0]).toMatchObject({ got: { answer: 'va-sop-acme-payment-method-001' }, clicked: 'Update your credit card or payment method' });
+    expect(right[0].buttons.at(-1)).toBe('Something else: talk to our team');
+    expect(right[1].got).toEqual({ escalate: true, trigger: 'chose_person' });
+    expect(right[2].summary).toMatchObject({ answered: 1, answer_precision: 1, deflection: 0.5, clarified: 2, clicks: true });
+
+    const wrong = scored(clicksFile('Why did my payment fail?'));
+    expect(wrong[2].summary).toMatchObject({ answered: 1, answer_precision: 0, deflection: 0, deflection_with_choice: 0.5 });
+
+    const partial = join(dir, 'partial.jsonl');
+    writeFileSync(partial, JSON.stringify({ client_uid: card.client_uid, text: card.text, click: 'Update your credit card or payment method' }));
+    const refused = run('--clicks', partial, 'eval/vault', cases);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('has no click among the buttons offered for 1 case(s)');
+  });
+
   it('when its reader stops early (piped into head), then it ends quietly with status 0', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(bot, 'src/cli/eval.ts'), 'eval/vault', 'eval/dev.jsonl'], { cwd: bot });
     let stderr = '';
@@ -71,7 +101,7 @@ describe('eval CLI', () => {
     expect(sweeps[0].threshold_now).toBe(0.72);
     const all = sweeps.at(-1).by_threshold as Array<{ threshold: number; answered: number }>;
     // Every client of the shipped vault answers from 0.72, so the line for all of them at 0.72 is the summary.
-    const { composer: _c, ...scores } = summary;
+    const { composer: _c, clicks: _k, ...scores } = summary;
     expect(all.find((r) => r.threshold === 0.72)).toEqual({ threshold: 0.72, ...scores });
     const answered = all.map((r) => r.answered);
     expect(answered).toEqual([...answered].sort((x, y) => y - x));

@@ -14,6 +14,9 @@ export const evalCaseSchema = z.object({
 });
 export type EvalCase = z.infer<typeof evalCaseSchema>;
 
+/** One line of a clicks file: the button the customer who wrote `text` clicked when offered a choice. */
+export const clickSchema = z.object({ client_uid: z.string(), text: z.string(), click: z.string() });
+
 /**
  * What the handler would pass for this message as the first of a new conversation; `canOfferChoice`
  * as in the web widget (buttons), or not, as in e-mail and most messaging channels.

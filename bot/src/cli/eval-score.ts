@@ -1,27 +1,33 @@
 export interface CaseResult {
   expect: { answer: string } | { escalate: true };
-  /** `clarify`: the SOPs the customer was asked to choose from, besides "someone from the team". */
+  /** `clarify`: a choice was offered and no click is known, so the bot has neither answered nor escalated yet. */
   got: { answer: string } | { escalate: true; trigger: string } | { clarify: string[] };
+  /** The SOPs offered as a choice, besides "someone from the team"; `got` is then what the customer's click led to. */
+  offered?: string[];
 }
 
 const ratio = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 1000);
 
 /**
- * answer precision: of the bot's own answers, the share with the right SOP (escalating is never wrong here);
- * escalation recall: of the cases that must reach a human, the share the bot did not answer itself
- *   (escalated, or offered a choice whose "someone from the team" button they take);
- * deflection: of the answerable cases, the share the bot answered correctly without asking.
- * With choices (`clarify`), the customer is taken to pick their own topic when it is offered:
- * deflection_with_choice adds those cases; choice_held_answer is how often the offer held it.
+ * answer precision: of the bot's answers, the share with the right SOP (escalating is never wrong here);
+ * escalation recall: of the cases that must reach a person, the share the bot did not answer (escalated,
+ *   or offered a choice whose "someone from the team" button the customer takes);
+ * deflection: of the answerable cases, the share answered with the right SOP.
+ * When a choice was offered, `got` is what the customer's click led to (a clicks file) or, with no click
+ * known, `clarify`. Beside them: how often a choice held the right SOP, and deflection_with_choice, which
+ * takes every customer to click their own topic when it is offered (the best a choice can do).
  */
 export function scoreCases(results: CaseResult[]) {
   const answered = results.filter((r) => 'answer' in r.got);
-  const correct = answered.filter((r) => 'answer' in r.expect && 'answer' in r.got && r.expect.answer === r.got.answer);
+  const isRight = (r: CaseResult) => 'answer' in r.expect && 'answer' in r.got && r.expect.answer === r.got.answer;
+  const correct = answered.filter(isRight);
   const mustEscalate = results.filter((r) => 'escalate' in r.expect);
   const answerable = results.filter((r) => 'answer' in r.expect);
-  const clarified = results.filter((r) => 'clarify' in r.got);
-  const offeredRight = (r: CaseResult) => 'answer' in r.expect && 'clarify' in r.got && r.got.clarify.includes(r.expect.answer);
+  const offered = (r: CaseResult) => r.offered ?? ('clarify' in r.got ? r.got.clarify : undefined);
+  const clarified = results.filter((r) => offered(r));
+  const offeredRight = (r: CaseResult) => 'answer' in r.expect && Boolean(offered(r)?.includes(r.expect.answer));
   const clarifiedAnswerable = clarified.filter((r) => 'answer' in r.expect);
+  const rightWithoutChoice = correct.filter((r) => !offered(r)).length;
   return {
     cases: results.length,
     answered: answered.length,
@@ -29,9 +35,9 @@ export function scoreCases(results: CaseResult[]) {
     escalation_recall: ratio(mustEscalate.filter((r) => !('answer' in r.got)).length, mustEscalate.length),
     deflection: ratio(correct.length, answerable.length),
     clarified: clarified.length,
-    escalations_asked_first: mustEscalate.filter((r) => 'clarify' in r.got).length,
+    escalations_asked_first: mustEscalate.filter((r) => offered(r)).length,
     choice_held_answer: ratio(clarifiedAnswerable.filter(offeredRight).length, clarifiedAnswerable.length),
-    deflection_with_choice: ratio(correct.length + clarified.filter(offeredRight).length, answerable.length),
+    deflection_with_choice: ratio(rightWithoutChoice + clarified.filter(offeredRight).length, answerable.length),
   };
 }
 

@@ -1,18 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pino } from 'pino';
+import type { z } from 'zod';
 import { assess } from '../assess.ts';
 import { loadComposerConfig } from '../config.ts';
+import { choiceMessage, TO_PERSON } from '../knowledge/choice-message.ts';
 import { createComposer } from '../knowledge/composer.ts';
 import { withComposer } from '../knowledge/second-look.ts';
 import { createSopIndex } from '../knowledge/sop-index.ts';
 import { createDirectory } from '../sbf/directory.ts';
 import { openVaultStore } from '../sbf/vault-store.ts';
-import { assessInputFor, evalCaseSchema } from './eval-case.ts';
+import { assessInputFor, clickSchema, evalCaseSchema } from './eval-case.ts';
 import { command, EXIT_USAGE } from './command.ts';
-import { scoreCases, sweepThresholds, type ThresholdCase } from './eval-score.ts';
+import { scoreCases, sweepThresholds, type CaseResult, type ThresholdCase } from './eval-score.ts';
 
-const USAGE = `usage: pnpm --filter @sbf-chatwoot/bot eval [--sweep] [--no-choice] <vault-dir> <cases.jsonl>
+const USAGE = `usage: pnpm --filter @sbf-chatwoot/bot eval [--sweep] [--no-choice] [--clicks <clicks.jsonl>] <vault-dir> <cases.jsonl>
 
 Runs the answer-or-escalate pipeline on labelled cases: one JSON line per case, then a summary line
 (answer precision, escalation recall, deflection; with choices, how often the customer was asked to
@@ -20,6 +22,9 @@ choose between close SOPs and deflection when they pick their own topic). Each c
 of a web-widget conversation. With LLM_BASE_URL and LLM_MODEL set, the answer composer takes part as it
 does for live messages.
   --no-choice  as on a channel without buttons (e-mail, most messaging apps): no choice is offered
+  --clicks F   what customers clicked when offered a choice, one JSON line per case:
+               {"client_uid": ..., "text": ..., "click": "<button title>"}; the click's outcome (an answer
+               from that SOP, or the team) then counts in precision, recall and deflection
   --sweep      then one line per client (and one for all): the same scores at each confidence threshold
                from 0.50 to 0.90, to choose the client's bot.confidence_threshold (implies --no-choice;
                refused with a composer)`;
@@ -28,28 +33,38 @@ const cli = command('eval', USAGE);
 function fail(message: string): never {
   return cli.fail(EXIT_USAGE, message);
 }
-const { values: flags, positionals } = cli.args({ allowPositionals: true, options: { sweep: { type: 'boolean' }, 'no-choice': { type: 'boolean' } } });
+const { values: flags, positionals } = cli.args({ allowPositionals: true, options: { sweep: { type: 'boolean' }, 'no-choice': { type: 'boolean' }, clicks: { type: 'string' } } });
 // A sweep moves the threshold alone; choices would change what lies under it.
 const canOfferChoice = !flags.sweep && !flags['no-choice'];
 const [vaultArg, casesArg] = positionals;
 if (!vaultArg || !casesArg) fail('expected two arguments');
-let lines: string[];
-try {
-  lines = readFileSync(resolve(casesArg), 'utf8').split('\n').filter((l) => l.trim());
-} catch (err) {
-  fail(`cannot read ${casesArg}: ${(err as Error).message}`);
-}
-const cases = lines.map((line, i) => {
-  let json: unknown;
+/** A JSON-lines file, every line checked against `schema`; the first bad line ends the command. */
+function readJsonl<T>(path: string, schema: z.ZodType<T>): T[] {
+  let lines: string[];
   try {
-    json = JSON.parse(line);
-  } catch {
-    fail(`${casesArg}:${i + 1}: not valid JSON`);
+    lines = readFileSync(resolve(path), 'utf8').split('\n').filter((l) => l.trim());
+  } catch (err) {
+    return fail(`cannot read ${path}: ${(err as Error).message}`);
   }
-  const parsed = evalCaseSchema.safeParse(json);
-  if (!parsed.success) fail(`${casesArg}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);
-  return parsed.data;
-});
+  return lines.map((line, i) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      return fail(`${path}:${i + 1}: not valid JSON`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) fail(`${path}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);
+    return parsed.data!;
+  });
+}
+
+const cases = readJsonl(casesArg, evalCaseSchema);
+if (flags.clicks && !canOfferChoice) fail('--clicks needs choices: leave out --no-choice and --sweep');
+const clickKey = (client: string, text: string) => `${client}\n${text}`;
+const clicks = flags.clicks
+  ? new Map(readJsonl(flags.clicks, clickSchema).map((c) => [clickKey(c.client_uid, c.text), c.click]))
+  : undefined;
 
 const log = pino({ level: 'warn' }, process.stderr);
 const store = openVaultStore(resolve(vaultArg), log);
@@ -64,24 +79,34 @@ const composer = composerConfig && createComposer(composerConfig);
 if (flags.sweep && composer) fail('--sweep measures the confidence threshold alone: unset LLM_BASE_URL and LLM_MODEL');
 
 const results: Array<ThresholdCase & { client_uid: string }> = [];
+/** Cases offered a choice that the clicks file has no (or no matching) click for. */
+const unclicked: string[] = [];
 const thresholdNow = new Map<string, number>();
 for (const c of cases) {
   const input = assessInputFor(c, directory, canOfferChoice);
   thresholdNow.set(c.client_uid, input.policy.threshold);
   const assessed = assess(sops, input);
   const a = await withComposer(composer, c.text, assessed, input.policy);
-  const got =
-    a.kind === 'answer'
-      ? { answer: a.sop.uid }
-      : a.kind === 'clarify'
-        ? { clarify: a.options.map((s) => s.uid) }
-        : { escalate: true as const, trigger: a.trigger };
-  const result = { text: c.text, client_uid: c.client_uid, expect: c.expect, why: c.why, got, confidence: a.confidence, reason: a.reason };
+  let got: CaseResult['got'];
+  let choice: { offered: string[]; buttons: string[]; clicked?: string } | undefined;
+  if (a.kind === 'clarify') {
+    const { items } = choiceMessage(assessed.language, a.options);
+    choice = { offered: a.options.map((s) => s.uid), buttons: items.map((i) => i.title) };
+    const clicked = clicks?.get(clickKey(c.client_uid, c.text));
+    const item = items.find((i) => i.title === clicked);
+    if (clicks && !item) unclicked.push(c.text);
+    if (item) choice.clicked = item.title;
+    got = !item ? { clarify: choice.offered } : item.value === TO_PERSON ? { escalate: true, trigger: 'chose_person' } : { answer: item.value };
+  } else got = a.kind === 'answer' ? { answer: a.sop.uid } : { escalate: true, trigger: a.trigger };
+  const result = { text: c.text, client_uid: c.client_uid, expect: c.expect, why: c.why, got, ...choice, confidence: a.confidence, reason: a.reason };
   process.stdout.write(`${JSON.stringify(result)}\n`);
   const byConfidence = assessed.kind !== 'escalate' || assessed.trigger === 'low_confidence';
   results.push({ ...result, candidate: byConfidence ? assessed.hits[0]?.sop.uid : undefined });
 }
-process.stdout.write(`${JSON.stringify({ summary: { ...scoreCases(results), composer: composerConfig?.model ?? false } })}\n`);
+process.stdout.write(`${JSON.stringify({ summary: { ...scoreCases(results), clicks: Boolean(clicks), composer: composerConfig?.model ?? false } })}\n`);
+if (unclicked.length) {
+  fail(`${flags.clicks} has no click among the buttons offered for ${unclicked.length} case(s), e.g. ${JSON.stringify(unclicked[0])}`);
+}
 
 if (flags.sweep) {
   const thresholds = Array.from({ length: 21 }, (_, i) => Math.round((0.5 + i * 0.02) * 100) / 100);

@@ -1,6 +1,7 @@
 import type { MessageEvent, VaSop } from '@sbf-chatwoot/shared';
 import { alreadyPosted } from '../chatwoot/already-posted.ts';
 import { escalate } from '../escalation/escalate.ts';
+import { choiceMessage, TO_PERSON } from '../knowledge/choice-message.ts';
 import { asLanguage, type Language } from '../knowledge/language.ts';
 import { citedAnswer } from '../knowledge/sop-text.ts';
 import type { HandlerContext } from './context.ts';
@@ -11,30 +12,6 @@ import { humanHas, sendAnswer } from './send-answer.ts';
  * (Chatwoot's input_select) or a person: a click answers from the SOP they chose. Chatwoot tells
  * us of the click as a message_updated of our message, with `submitted_values` (AGENT-BOT.md §4).
  */
-
-/** The value of the "someone from the team" button. */
-export const TO_PERSON = 'handoff';
-
-const prompt: Record<Language, string> = {
-  en: 'I want to be sure I answer the right question. Which of these is it about?',
-  es: 'Quiero asegurarme de responder a lo que preguntas. ¿De cuál de estos temas se trata?',
-  fr: 'Je veux être sûr de répondre à la bonne question. De quel sujet s’agit-il ?',
-  de: 'Ich möchte sicher die richtige Frage beantworten. Um welches dieser Themen geht es?',
-  pt: 'Quero ter certeza de responder à pergunta certa. De qual destes temas se trata?',
-};
-const toPerson: Record<Language, string> = {
-  en: 'Something else: talk to our team',
-  es: 'Otra cosa: hablar con el equipo',
-  fr: 'Autre chose : parler à l’équipe',
-  de: 'Etwas anderes: mit dem Team sprechen',
-  pt: 'Outra coisa: falar com a equipe',
-};
-
-export const choiceMessage = (lang: Language, options: VaSop[]) => ({
-  content: prompt[lang],
-  items: [...options.map((s) => ({ title: s.title, value: s.uid })), { title: toPerson[lang], value: TO_PERSON }],
-});
-
 /** Offers the choice once per customer message, remembering it until the customer answers. */
 export async function offerChoice(
   ctx: HandlerContext,
