@@ -31,13 +31,13 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
   {
     trigger: 'refund',
     pattern: words(
-      'refund\\w*', 'money back', 'chargeback', 'charge ?back', '(?:charge|payment)s? (?:\\w+ )?reversed', '(?:get|have|need|want) (?:that|this|it) reversed', 'revers\\w* (?:the |that |this |my |our )?(?:charge|payment)',
+      'refund\\w*', 'money back', 'chargeback', 'charge ?back', '(?:charge|payment)s? (?:\\w+ )?reversed', '(?:get|have|need|want) (?:that|this|it) reversed', 'revers\\w* (?:the |that |this |my |our )?(?:\\w+ )?(?:charge|payment)',
       // An insurer that "won't reimburse" is not asking us for money back.
       "(?<!(?:won'?t|will not|wouldn'?t|doesn'?t|does not|didn'?t|did not|refuses? to|refused to|insurance|insurer|fsa|hsa|spending account|benefits|employer) )reimburs\\w*", 'pay (?:me|us) back', 'credit (?:it |that )?back', 'overcharg\\w*', 'charged (?:\\w+ )?(?:twice|double|two times|again)', '(?:hit|charged|billed|debited) (?:my \\w+ )?(?:two|2) times',
       'put (?:it|that|one|one of them|the money|the \\w+) back on (?:my|our) (?:card|account|visa|mastercard|amex)', 'double charged',
       'reembols\\w*', 'devoluci[oó]n (?:del? |de mi )?(?:dinero|pago|cobro)', 'devu[eé]lva\\w* (?:el |mi )?dinero', 'me devuelvan', 'reintegro', 'cobr\\w* (?:dos veces|doble|de m[aá]s)',
       'rembours\\w*', 'd[ée]bit\\w* (?:deux fois|en double)', 'pr[ée]lev[ée]\\w*(?: \\S+){0,3} (?:deux fois|en double)',
-      'r[uü]ckerstattung', '[uü]berweis\\w* (?:\\w+ ){0,5}zur[uü]ck', 'erstatt\\w*', 'geld zur[uü]ck', 'zur[uü]ckbuch\\w*', 'r[uü]ckbuchung', 'doppelt (?:abgebucht|belastet|berechnet)',
+      'r[uü]ckerstattung', '[uü]berweis\\w* (?:\\w+ ){0,5}zur[uü]ck', 'erstatt\\w*', 'geld zur[uü]ck', 'zur[uü]ckbuch\\w*', 'r[uü]ckbuchung', 'doppelt (?:abgebucht|belastet|berechnet)', 'zweimal (?:abgebucht|belastet|berechnet|eingezogen)', '(?:zahlung|betrag|beitrag)\\w* (?:\\w+ )?zur[uü]ck',
       'estorn\\w*', 'dinheiro de volta', 'devolv\\w*(?:-me|-nos)? o (?:valor|dinheiro)', 'cobrad[oa]s? (?:em duplicado|a mais)', 'devolu[cç][aã]o do (?:dinheiro|valor|pagamento)', 'devolv\\w* (?:o |meu )?dinheiro', 'cobrad[oa]s? duas vezes', 'cobran[cç]a (?:indevida|duplicada|em dobro)',
     ),
   },
@@ -59,7 +59,7 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
     trigger: 'legal',
     pattern: words(
       'lawyer', 'attorney', 'legal (?:action|team|department|advice|steps)', 'sue', 'suing', 'lawsuit', 'court', 'small claims', 'gdpr', 'ccpa', 'dpa', 'data processing agreement',
-      'delete (?:all )?(?:of )?my (?:personal )?(?:data|information|info)', 'personal data', 'dsg', 'auskunft', 'subpoena', 'liable', 'liability',
+      'delete (?:all )?(?:of )?my (?:personal )?(?:data|information|info)', 'personal data', 'dsg', 'auskunft', 'subpoena', 'liable', 'liability', 'datenschutz\\w*', 'law ?firm', 'paralegal', '(?:accident|injury|personal injury) claim',
       // A claim for damages: "I expect Bloom to cover it", "we want you to pay for the vet bill".
       '(?:expect|want)s? (?:you|\\w+) to (?:cover|pay(?: for)?|reimburse) (?:it|this|that|the|my|our)',
       '(?:insurance|insurer|lawyer|attorney|employer|school)(?: \\w+){0,3} (?:wants|needs|asked for|requests?|requesting) (?:my |our |the |his |her )?(?:\\w+ )?records',
@@ -134,8 +134,9 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
 ];
 
 /** A message that is only a greeting asks nothing yet: a VA (or the next message) takes it. */
-const greetingOnly =
-  /^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening|day)|morning|buen(?:os|as) (?:d[ií]as|tardes|noches)|hola|bonjour|bonsoir|salut|coucou|guten (?:morgen|tag|abend)|hallo|servus|gr[uü]ezi|moin|bom dia|boa (?:tarde|noite)|ol[aá]|oi)(?:\s+(?:there|team|everyone|all|folks|guys|tout le monde|zusammen|a todos|pessoal|(?:to )?the (?:whole )?team|(?:[àa] )?(?:toute )?l['’][ée]quipe|(?:a )?todo el equipo|an das team|(?:[àa] )?equipe))?[\s!.,:)?👋🙂😊]*$/iu;
+// One greeting or a few ("Olá, bom dia!"), each perhaps to someone ("hi team"), and nothing else.
+const GREETING = String.raw`(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening|day)|morning|buen(?:os|as) (?:d[ií]as|tardes|noches)|hola|bonjour|bonsoir|salut|coucou|guten (?:morgen|tag|abend)|hallo|servus|gr[uü]ezi|moin|bom dia|boa (?:tarde|noite)|ol[aá]|oi)(?:\s+(?:there|team|everyone|all|folks|guys|tout le monde|zusammen|a todos|pessoal|(?:to )?the (?:whole )?team|(?:[àa] )?(?:toute )?l['’][ée]quipe|(?:a )?todo el equipo|an das team|(?:[àa] )?equipe))?`;
+const greetingOnly = new RegExp(String.raw`^\s*${GREETING}(?:[\s!.,:;-]+${GREETING})*[\s!.,:)?👋🙂😊]*$`, 'iu');
 
 /**
  * Payment card numbers pasted into chat: the SOPs say never to take them; a VA removes them. A run of

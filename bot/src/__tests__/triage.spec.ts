@@ -95,6 +95,12 @@ describe('decide', () => {
     ['a French "you are mocking us"', { text: 'troisième fois que le portique refuse mon code, vous vous moquez de nous !' }, 'negative_sentiment'],
     ['a French greeting to the team', { text: "Bonsoir à toute l'équipe" }, 'no_question'],
     ['a plan question in two words (routine)', { text: 'what does the yearly Care Plan include?' }, 'answer'],
+    ['an annual charge to reverse', { text: 'we only wanted monthly. Please reverse the annual charge.' }, 'refund'],
+    ['a German double debit to pay back', { text: 'Diesen Monat wurde mein Beitrag zweimal abgebucht. Ich möchte die doppelte Zahlung zurück.' }, 'refund'],
+    ['a data-protection request in German', { text: 'Ich möchte gemäss Datenschutzgesetz eine Kopie aller Daten' }, 'legal'],
+    ['a law firm asking', { text: "I'm a paralegal at a law firm representing one of your patients in an accident claim" }, 'legal'],
+    ['two greetings in Portuguese', { text: 'Olá, bom dia!' }, 'no_question'],
+    ['a greeting then a question (routine)', { text: 'hi, how do I reset my password' }, 'answer'],
     ['closer to an internal SOP', { internalBest: { sop: sop('va-sop-internal-001'), score: 99 } }, 'internal_only'],
   ])('when the message is %s, then the outcome is %s', (_name, change, expected) => {
     const d = decide({ ...base, ...change });
