@@ -39,6 +39,9 @@ function newCounts() {
     duplicatesRefused: 0,
     atLeastOnce: 0,
     repliesRacingFailOpen: 0,
+    /** Clicks on the bot's choice buttons, and those refused while the bot was down. */
+    clicks: 0,
+    clicksRefused: 0,
     webhooksAcknowledged: 0,
     jobIdsAcknowledged: 0,
   };
@@ -73,13 +76,16 @@ export function check(input: CheckInput) {
     const bot = conv.messages.filter((m) => m.sender_type === 'agent_bot');
     const publicBot = bot.filter((m) => !m.private);
     const answers = (sop: string) => publicBot.filter((m) => m.content?.includes(`${SOURCE}${sop}`));
-    const handoffMessages = publicBot.filter((m) => !m.content?.includes(SOURCE));
+    const choices = publicBot.filter((m) => m.content_type === 'input_select');
+    const handoffMessages = publicBot.filter((m) => !m.content?.includes(SOURCE) && m.content_type !== 'input_select');
     const notes = bot.filter((m) => m.private);
     const at = (via: string) => conv.status_history.find((h) => h.via === via)?.at;
     const botHandoffAt = at('bot_handoff');
     const agentAt = at('agent');
     const failOpenAt = at('fail_open');
-    const messages = botWrites(sim.calls, id, '/messages');
+    const allMessages = botWrites(sim.calls, id, '/messages');
+    const isChoice = (c: RecordedCall) => (c.body as { content_type?: string }).content_type === 'input_select';
+    const messages = allMessages.filter((c) => !isChoice(c));
     const toggles = botWrites(sim.calls, id, '/toggle_status');
     /**
      * A second copy of a write is explained by what happened to the first: its response was lost
@@ -151,6 +157,17 @@ export function check(input: CheckInput) {
       } else if (botHandoffAt) counts.partOfEscalation++;
       else if (agentAt ?? failOpenAt) counts.handedToHumansFirst++;
       else fail('no customer message unanswered', id, `message ${m.messageId} (${m.question}) was acknowledged but the conversation was never handed off (status ${conv.status})`);
+    }
+
+    // One choice per vague message, and a click the bot acknowledged is acted on (an answer or an escalation).
+    if (choices.length > 1) extraCopies('one choice per message', allMessages.filter(isChoice));
+    for (const m of sent) {
+      if (!m.click) continue;
+      counts.clicks++;
+      if (m.click.status !== 200) counts.clicksRefused++;
+      else if (!(QUESTIONS[m.question].sop ? answers(QUESTIONS[m.question].sop!).length : botHandoffAt) && !(agentAt ?? failOpenAt)) {
+        fail('every acknowledged click acted on', id, `click on "${m.click.title}" was acknowledged, the conversation is ${conv.status}, and nothing came of it`);
+      }
     }
 
     const tasks = input.tasks.filter((t) => t === id).length;

@@ -1,5 +1,5 @@
 import type { Simulator } from '../src/simulator/index.ts';
-import { QUESTIONS, type ConversationPlan, type Question } from './plan.ts';
+import { CLICKS, QUESTIONS, type ConversationPlan, type Question } from './plan.ts';
 
 /** One customer message as the soak saw it go out. */
 export interface SentMessage {
@@ -11,6 +11,8 @@ export interface SentMessage {
   statusBefore: string;
   /** The bot's HTTP status (0 = no answer: the bot was down) and its JSON answer. */
   ack: { status: number; result?: { status: string; job?: number } };
+  /** The customer's click on the bot's choice, and the bot's HTTP status for its message_updated. */
+  click?: { title: string; status: number };
   /** The same delivery sent again, and what the bot said to it. */
   duplicate?: { status: number; result?: { status: string; job?: number } };
 }
@@ -83,6 +85,21 @@ export async function playConversation(
     if (step.duplicate && sent.ack.status === 200) {
       const again = await sim.redeliver(deliveryId);
       sent.duplicate = { status: again.status, result: parse(again.body) };
+    }
+    const click = CLICKS[step.say];
+    if (click && statusBefore === 'pending' && sent.ack.status === 200) {
+      // The customer clicks once the buttons are there, unless a person got the conversation first.
+      const offered = await sim
+        .waitFor(() => {
+          const conv = sim.conversation(1, plan.id);
+          return conv.status !== 'pending' || conv.messages.some((m) => m.content_type === 'input_select' && m.sender_type === 'agent_bot');
+        }, Math.max(1, Math.min(20_000, opts.deadline - Date.now())))
+        .then(() => sim.conversation(1, plan.id).status === 'pending')
+        .catch(() => false);
+      if (offered) {
+        const { delivery: clicked } = await sim.customerChooses(1, plan.id, click);
+        sent.click = { title: click, status: clicked?.status ?? 0 };
+      }
     }
     // Waiting is only pacing: past the deadline the final check judges what is still open.
     const waitMs = Math.min(20_000, opts.deadline - Date.now());

@@ -6,11 +6,18 @@ export const QUESTIONS = {
   invoices: { text: 'Where can I download my invoices? I need a PDF receipt for billing.', sop: 'Download your invoices' },
   refund: { text: 'I want a refund, I was charged twice', sop: undefined },
   human: { text: 'Can I talk to a real person please?', sop: undefined },
+  // Close to the password SOP but not certain: the bot offers a choice; the customer clicks the SOP …
+  vague: { text: 'I need to get back into my account', sop: 'Reset your password' },
+  // … or "something else", and a VA takes it.
+  vagueToTeam: { text: 'I need to get back into my account', sop: undefined },
 } as const;
 export type Question = keyof typeof QUESTIONS;
 
+/** The button the customer clicks when the bot offers a choice. */
+export const CLICKS: Partial<Record<Question, string>> = { vague: 'Reset your password', vagueToTeam: 'Something else: talk to our team' };
+
 export type Step = { say: Question; duplicate: boolean } | { takeover: true };
-export type ConversationKind = 'answer' | 'escalate' | 'takeover';
+export type ConversationKind = 'answer' | 'escalate' | 'takeover' | 'choice';
 
 export interface ConversationPlan {
   id: number;
@@ -51,7 +58,9 @@ export function makePlan(seed: number, opts: { conversations: number; seconds: n
   for (let i = 0; i < opts.conversations; i++) {
     const id = opts.firstId + i;
     const r = rand();
-    if (r < 0.45) {
+    if (r < 0.15) {
+      conversations.push({ id, kind: 'choice', steps: [say(rand, rand() < 0.6 ? 'vague' : 'vagueToTeam', dup)] });
+    } else if (r < 0.45) {
       const steps = [say(rand, 'password', dup)];
       if (rand() < 0.5) steps.push(say(rand, 'invoices', dup));
       conversations.push({ id, kind: 'answer', steps });
