@@ -95,4 +95,21 @@ describe.concurrent('a choice of close SOPs', () => {
     expect(sim.conversation(1, 29).status).toBe('pending');
     expect(vaultTasks(world.vaultDir)).toEqual([]);
   });
+
+  it("when posting the choice times out while Chatwoot saves it, then the retry still offers the choice (once) instead of escalating, and the click is answered", async ({ expect, onTestFinished }) => {
+    const world = await startWorld(onTestFinished);
+    const { sim } = world;
+    // Past the bot's 3 s timeout: the bot gives up, Chatwoot stores the message anyway.
+    sim.faults.delayNext(1, 3500, { method: 'POST', path: '/messages' });
+    await sim.customerSays(1, 30, VAGUE_LOGIN);
+    await sim.waitFor(() => choices(sim, 1, 30).length > 0, 15_000);
+    await botSettled(world, 15_000);
+    expect(choices(sim, 1, 30)).toHaveLength(1);
+    expect(sim.conversation(1, 30).status).toBe('pending');
+    expect(vaultTasks(world.vaultDir)).toEqual([]);
+
+    await sim.customerChooses(1, 30, 'Reset your password');
+    await sim.waitFor(() => publicReplies(sim, 1, 30).length === 2, 10_000);
+    expect(publicReplies(sim, 1, 30)[1]!.content).toContain('Source: Reset your password');
+  });
 });

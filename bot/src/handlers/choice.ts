@@ -22,7 +22,12 @@ export async function offerChoice(
     const current = await ctx.chatwoot.getConversation(a, c);
     if (humanHas(current)) return ctx.log.info({ status: current?.status }, 'a human took over before the choice was offered: staying quiet');
     // Remembered before it is posted, so a click can never arrive for a choice we do not know.
-    ctx.conversations.offerChoice(a, c, { question: input.question, language, options: input.options.map((s) => s.uid) });
+    ctx.conversations.offerChoice(a, c, {
+      forMessage: input.messageId,
+      question: input.question,
+      language,
+      options: input.options.map((s) => s.uid),
+    });
     const { content, items } = choiceMessage(language, input.options);
     const posted = alreadyPosted(current, content, false) ? undefined : await ctx.chatwoot.sendChoice(a, c, content, items);
     ctx.conversations.choicePosted(a, c, posted?.id ?? null, language);

@@ -43,9 +43,11 @@ export async function onMessageCreated(ev: MessageEvent, ctx: HandlerContext): P
   ctx.tracking.seen(accountId, conversation.id, Date.parse(ev.created_at) || Date.now());
   const text = ev.content ?? '';
   // The customer wrote instead of taking the choice offered: this message is decided on its own,
-  // and the old buttons no longer count.
+  // and the old buttons no longer count. A choice offered for this very message is an earlier
+  // attempt of this job: the retry must decide as that attempt did.
   const pending = ctx.conversations.pendingChoice(accountId, conversation.id);
-  if (pending) ctx.conversations.clearChoice(accountId, conversation.id);
+  const earlier = pending && pending.forMessage !== ev.id ? pending : undefined;
+  if (earlier) ctx.conversations.clearChoice(accountId, conversation.id);
   const attrs = conversation.additional_attributes;
   const policy = policyFor(setup.support.bot);
   const assessment = assess(ctx.sops, {
@@ -58,7 +60,7 @@ export async function onMessageCreated(ev: MessageEvent, ctx: HandlerContext): P
     policy,
     lastAnsweredSop: row.last_answer_sop ?? undefined,
     canOfferChoice: conversation.channel === WEB_WIDGET,
-    choiceOffered: Boolean(pending),
+    choiceOffered: Boolean(earlier),
   });
   const outcome = await withComposer(ctx.composer, text, assessment, policy);
   ctx.log.info(

@@ -14,6 +14,8 @@ export interface ConversationRow {
 
 /** A choice of SOPs offered to the customer and not yet answered (handlers/choice.ts). */
 export interface PendingChoice {
+  /** The customer message the choice was offered for. */
+  forMessage: number | null;
   question: string;
   language: string;
   /** SOP uids, in the order offered. */
@@ -35,9 +37,10 @@ export function createConversationStore(db: Db, now: () => number = Date.now) {
     'SELECT done_at FROM steps WHERE account_id = ? AND conversation_id = ? AND step = ?',
   );
   const markStep = db.prepare('INSERT OR IGNORE INTO steps VALUES (?, ?, ?, ?)');
-  const getChoice = db.prepare<[number, number], { question: string; language: string; options: string; message_id: number | null }>(
-    'SELECT question, language, options, message_id FROM choices WHERE account_id = ? AND conversation_id = ?',
-  );
+  const getChoice = db.prepare<
+    [number, number],
+    { for_message: number | null; question: string; language: string; options: string; message_id: number | null }
+  >('SELECT for_message, question, language, options, message_id FROM choices WHERE account_id = ? AND conversation_id = ?');
 
   return {
     get: (a: number, c: number) => get.get(a, c),
@@ -74,10 +77,10 @@ export function createConversationStore(db: Db, now: () => number = Date.now) {
     offerChoice: (a: number, c: number, choice: Omit<PendingChoice, 'messageId'>) =>
       void db
         .prepare(
-          `INSERT OR REPLACE INTO choices (account_id, conversation_id, question, language, options, message_id, offered_at)
-           VALUES (?, ?, ?, ?, ?, NULL, ?)`,
+          `INSERT OR REPLACE INTO choices (account_id, conversation_id, for_message, question, language, options, message_id, offered_at)
+           VALUES (?, ?, ?, ?, ?, ?, NULL, ?)`,
         )
-        .run(a, c, choice.question, choice.language, JSON.stringify(choice.options), now()),
+        .run(a, c, choice.forMessage, choice.question, choice.language, JSON.stringify(choice.options), now()),
     /** The choice is in the conversation (its message id unknown if an earlier attempt posted it): a bot turn. */
     choicePosted: (a: number, c: number, messageId: number | null, language: string) =>
       void db.transaction(() => {
@@ -89,7 +92,15 @@ export function createConversationStore(db: Db, now: () => number = Date.now) {
       })(),
     pendingChoice(a: number, c: number): PendingChoice | undefined {
       const row = getChoice.get(a, c);
-      return row && { question: row.question, language: row.language, options: JSON.parse(row.options) as string[], messageId: row.message_id };
+      return (
+        row && {
+          forMessage: row.for_message,
+          question: row.question,
+          language: row.language,
+          options: JSON.parse(row.options) as string[],
+          messageId: row.message_id,
+        }
+      );
     },
     clearChoice: (a: number, c: number) => void db.prepare('DELETE FROM choices WHERE account_id = ? AND conversation_id = ?').run(a, c),
     /** A new escalation round (the conversation came back to the bot after a handoff). */

@@ -97,6 +97,9 @@ export const migrations = [
    ) WITHOUT ROWID;
    ALTER TABLE conversations ADD COLUMN choices_offered INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE conversations ADD COLUMN choices_to_sop INTEGER NOT NULL DEFAULT 0;`,
+  // Which customer message a choice answers: a retry of that message's job must see its own offer
+  // as its own, not as an earlier turn's choice the customer wrote past.
+  `ALTER TABLE choices ADD COLUMN for_message INTEGER;`,
 ];
 
 /** The bot's store inside DATA_DIR. */
