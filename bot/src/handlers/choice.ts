@@ -12,6 +12,7 @@ import { humanHas, sendAnswer } from './send-answer.ts';
  * (Chatwoot's input_select) or a person: a click answers from the SOP they chose. Chatwoot tells
  * us of the click as a message_updated of our message, with `submitted_values` (AGENT-BOT.md §4).
  */
+
 /** Offers the choice once per customer message, remembering it until the customer answers. */
 export async function offerChoice(
   ctx: HandlerContext,
