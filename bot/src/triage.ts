@@ -87,7 +87,7 @@ export function choicesFor(hits: SopHit[], text: string): VaSop[] {
   const top = hits[0];
   if (!top) return [];
   return hits
-    .filter((h) => h.score >= RIVAL * top.score && !isCanned(h.sop) && !routingStepFor(h.sop, text))
+    .filter((h) => h.score >= RIVAL * top.score && !isCanned(h.sop) && !h.internalOnly.length && !routingStepFor(h.sop, text))
     .slice(0, CHOICES)
     .map((h) => h.sop);
 }
@@ -131,6 +131,10 @@ export function decide(input: DecisionInput): Decision {
   if (!top) return escalate('no_match', 'no SOP matches the question');
   if (input.internalBest && input.internalBest.score > top.score) {
     return escalate('internal_only', `the closest SOP, "${input.internalBest.sop.title}", is internal: a VA answers`, confidence);
+  }
+  if (top.internalOnly.length) {
+    const words = top.internalOnly.map((w) => `"${w}"`).join(', ');
+    return escalate('internal_only', `the question names ${words}, which SOP "${top.sop.title}" speaks of only in its internal notes`, confidence);
   }
   const routed = routingStepFor(top.sop, text);
   if (routed) {

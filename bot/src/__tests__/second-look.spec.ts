@@ -14,7 +14,7 @@ const sop = (uid: string, title: string, extra: Record<string, unknown> = {}) =>
 const pause = sop('va-sop-bloom-pause-001', 'Pause a subscription');
 const skip = sop('va-sop-bloom-skip-001', 'Skip one delivery');
 const canned = sop('canned-2-9', 'skip', { source: CANNED_SOURCE });
-const hit = (s: typeof pause, score: number): SopHit => ({ sop: s, score, coverage: 0.5, idfCoverage: 0.5, matched: ['x'] });
+const hit = (s: typeof pause, score: number): SopHit => ({ sop: s, score, coverage: 0.5, idfCoverage: 0.5, matched: ['x'], internalOnly: [] });
 const hits = [hit(pause, 20), hit(skip, 18)];
 
 const lowConfidence = (confidence: number): Assessment => ({

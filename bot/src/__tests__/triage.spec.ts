@@ -5,7 +5,7 @@ import { CANNED_SOURCE } from '../knowledge/canned-responses.ts';
 import { decide, defaultPolicy, policyFor, type DecisionInput } from '../triage.ts';
 
 const sop = (uid: string) => vaSopSchema.parse({ uid, type: 'va.sop', title: uid, status: 'published' });
-const hit = (uid: string, score: number, coverage: number): SopHit => ({ sop: sop(uid), score, coverage, idfCoverage: coverage, matched: ['x'] });
+const hit = (uid: string, score: number, coverage: number): SopHit => ({ sop: sop(uid), score, coverage, idfCoverage: coverage, matched: ['x'], internalOnly: [] });
 /** A SOP whose steps send one case to a person, as the eval vault's 2FA SOP does. */
 const routing = vaSopSchema.parse({
   uid: 'va-sop-2fa-lost-001',
@@ -120,6 +120,16 @@ describe('decide', () => {
     const d = decide({ ...base, text: 'the invoice shows the wrong VAT number, can you fix it?', hits: [{ ...routed[0]!, sop: toTeam }] });
     expect(d).toMatchObject({ trigger: 'sop_routes_to_va', route: { urgent: false } });
     expect(d.kind === 'escalate' && d.route?.va).toBeFalsy();
+  });
+
+  it("when the question names what the top SOP keeps to its internal notes, then a VA answers, and such a SOP is never offered as a choice", () => {
+    const withheld = [{ ...strong[0]!, internalOnly: ['nonprofit'] }, strong[1]!];
+    const d = decide({ ...base, text: 'nonprofit pricing?', hits: withheld });
+    expect(d).toMatchObject({ kind: 'escalate', trigger: 'internal_only' });
+    expect(d.reason).toContain('names "nonprofit", which SOP "va-sop-reset-001" speaks of only in its internal notes');
+    const close = [hit('a', 30, 1), { ...hit('b', 20, 1), internalOnly: ['nonprofit'] }];
+    const c = decide({ ...base, text: 'how do I get back in', hits: close, canOfferChoice: true });
+    expect(c.kind === 'clarify' && c.options.map((o) => o.uid)).toEqual(['a']);
   });
 
   it('when the client raises its threshold above the confidence, then it escalates', () => {

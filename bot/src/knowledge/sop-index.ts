@@ -4,7 +4,7 @@ import type { SbfStore } from '../sbf/store.ts';
 import { termProcessor } from './analyzer.ts';
 import { isCanned } from './canned-responses.ts';
 import { asLanguage, type Language } from './language.ts';
-import { customerText, isCustomerFacing } from './sop-text.ts';
+import { customerText, internalText, isCustomerFacing } from './sop-text.ts';
 
 export interface SopHit {
   sop: VaSop;
@@ -14,6 +14,12 @@ export interface SopHit {
   /** The same share weighted by each term's rarity: words the SOPs never use weigh most. */
   idfCoverage: number;
   matched: string[];
+  /**
+   * The customer's words that this SOP speaks of only in an internal note that keeps the case from
+   * customers ("Nonprofit rates … never quote them in chat", "IV sedation is not offered; refer …"),
+   * and that no customer-facing SOP of the agency uses: the answer to this question is a VA's.
+   */
+  internalOnly: string[];
 }
 
 interface ClientIndex {
@@ -45,6 +51,13 @@ const UNSEEN_WEIGHT = 0.5;
  * same thing: typically a canned response pasted from a SOP, with a greeting or a name variable.
  */
 const SAME_ANSWER = 0.8;
+
+/**
+ * An internal sentence that keeps something from customers or sends it to a person. Internal notes
+ * are written for VAs, in English (bot/eval/README.md).
+ */
+const WITHHOLDS =
+  /\b(?:escalat\w*|route\w*|refer\w*|hand (?:it )?over|never|don'?t|do not|not (?:offered|supported|sold|available|promised)|no plans|only|beta|roadmap|confidential|approv\w*|exception\w*)\b/i;
 
 function jaccard(a: Set<string>, b: Set<string>): number {
   let both = 0;
@@ -110,6 +123,21 @@ export async function createSopIndex(store: SbfStore) {
     return terms;
   }
 
+  /** Per SOP: words of its withholding internal sentences that its customer-facing text lacks. */
+  const withheldTerms = new Map<string, Set<string>>();
+  function withheldTermsOf(sop: VaSop, lang: Language): Set<string> {
+    let terms = withheldTerms.get(sop.uid);
+    if (!terms) {
+      const said = docTerms(lang, sop);
+      const sentences = internalText(sop).split(/(?<=[.!?])\s+|\n+/).filter((s) => WITHHOLDS.test(s));
+      // Web and mail addresses in a note (monday.com, finance@acme.example) name no topic of their own.
+      const text = sentences.join(' ').replace(/\S+(?:[.@]\w[\w-]*)+/g, ' ');
+      terms = new Set([...termsOf(lang, text)].filter((t) => !said.has(t)));
+      withheldTerms.set(sop.uid, terms);
+    }
+    return terms;
+  }
+
   function add(idx: ClientIndex, lang: Language, sop: VaSop) {
     idx.search.add(toDoc(sop));
     for (const t of docTerms(lang, sop)) idx.df.set(t, (idx.df.get(t) ?? 0) + 1);
@@ -133,6 +161,7 @@ export async function createSopIndex(store: SbfStore) {
     if (!parsed.success) return;
     const sop = parsed.data;
     answerTerms.delete(sop.uid);
+    withheldTerms.delete(sop.uid);
     const wasRestricted = restricted.get(sop.uid);
     if (wasRestricted) {
       restricted.delete(sop.uid);
@@ -196,6 +225,8 @@ export async function createSopIndex(store: SbfStore) {
           continue;
         }
         const matched = new Set(r.queryTerms);
+        const withheld = withheldTermsOf(sop, lang);
+        const internalOnly = [...queryTerms].filter((t) => withheld.has(t) && !agencyDf.get(t));
         const covered = [...matched].reduce((sum, t) => sum + idf(t), 0);
         hits.push({
           sop,
@@ -203,6 +234,7 @@ export async function createSopIndex(store: SbfStore) {
           matched: r.queryTerms,
           coverage: Math.min(1, matched.size / queryTerms.size),
           idfCoverage: total > 0 ? Math.min(1, covered / total) : 0,
+          internalOnly,
         });
       }
       return hits;

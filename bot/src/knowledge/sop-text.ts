@@ -34,6 +34,11 @@ export function customerText(sop: VaSop): string {
   return sop.steps.map((s, i) => `${i + 1}. ${s}`).join('\n');
 }
 
+/** The VA-only sections of a SOP (`## Internal` and the like): read to notice cases, never quoted. */
+export function internalText(sop: VaSop): string {
+  return [...sections(sop.content ?? '')].filter(([h]) => isInternal(h)).map(([, text]) => text).join('\n');
+}
+
 /** SOPs the bot may quote to customers: published and not confidential. */
 export function isCustomerFacing(sop: VaSop): boolean {
   const level = sop.sensitivity?.level;
