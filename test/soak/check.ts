@@ -1,7 +1,7 @@
 import type { RecordedCall, SimConversation, Simulator } from '../src/simulator/index.ts';
 import type { Ledger, SentMessage } from './customers.ts';
 import type { JobLine } from './job-log.ts';
-import { QUESTIONS } from './plan.ts';
+import { CLICKS, QUESTIONS } from './plan.ts';
 
 export interface Violation {
   invariant: string;
@@ -42,6 +42,8 @@ function newCounts() {
     /** Clicks on the bot's choice buttons, and those refused while the bot was down. */
     clicks: 0,
     clicksRefused: 0,
+    /** A choice offered whose customer had not clicked when the run ended. */
+    choiceNotClicked: 0,
     webhooksAcknowledged: 0,
     jobIdsAcknowledged: 0,
   };
@@ -145,6 +147,11 @@ export function check(input: CheckInput) {
         counts.sentToHumans++;
         const late = sop ? answers(sop).filter((a) => a.created_at > createdAt) : [];
         if (late.length) fail('no bot reply after a human took over', id, `message ${m.messageId} (${m.question}) sent while ${m.statusBefore} got a bot answer`);
+        continue;
+      }
+      if (CLICKS[m.question] && !m.click && choices.length) {
+        // The bot offered its choice; the run ended (or a person came) before this customer clicked.
+        counts.choiceNotClicked++;
         continue;
       }
       if (sop) {

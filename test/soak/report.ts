@@ -18,7 +18,7 @@ export function renderReport(opts: SoakOptions, r: SoakResult): string {
     `    sent after a human took over (bot quiet)    ${c.sentToHumans}`,
     `duplicate deliveries recognised                 ${c.duplicatesRecognised} / ${c.duplicatesSent}${c.duplicatesRefused ? ` (${c.duplicatesRefused} hit a restarting bot)` : ''}`,
     `escalated conversations (1 task, 1 handoff)     ${c.escalated}`,
-    `clicks on the bot's choices acted on           ${c.clicks - c.clicksRefused} / ${c.clicks}${c.clicksRefused ? ` (${c.clicksRefused} hit a restarting bot)` : ''}`,
+    `clicks on the bot's choices acted on           ${c.clicks - c.clicksRefused} / ${c.clicks}${c.clicksRefused ? ` (${c.clicksRefused} hit a restarting bot)` : ''}${c.choiceNotClicked ? `; ${c.choiceNotClicked} choice(s) offered, not clicked before the end` : ''}`,
     `webhooks acknowledged (all events)              ${c.webhooksAcknowledged} → ${c.jobIdsAcknowledged} jobs; bot: ${JSON.stringify(r.jobs)}`,
     `at-least-once duplicates from lost responses    ${c.atLeastOnce}`,
     `bot replies racing a Chatwoot fail-open         ${c.repliesRacingFailOpen}`,
