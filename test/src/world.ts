@@ -28,7 +28,7 @@ export interface World {
   vaultDir: string;
   dataDir: string;
   env: Record<string, string>;
-  /** Starts the bot again on the same DATA_DIR and vault (after `bot.kill()` or `bot.stop()`). */
+  /** Starts the bot again on the same DATA_DIR and vault; a bot still running is SIGKILLed first. */
   restartBot(): Promise<BotProcess>;
   close(): Promise<void>;
 }
@@ -66,6 +66,8 @@ export async function createWorld(opts: {
     dataDir,
     env,
     async restartBot() {
+      // Two bots on one DATA_DIR would share the queue, and the first would outlive the test.
+      await world.bot?.kill();
       world.bot = await opts.start(env);
       sim.setBotWebhookUrl(`${world.bot.url}/chatwoot/webhook`);
       return world.bot;
