@@ -1,6 +1,8 @@
 import type { VaSop } from '@sbf-chatwoot/shared';
-import { routingStepFor } from './knowledge/routing-steps.ts';
 import { isCanned } from './knowledge/canned-responses.ts';
+import type { Language } from './knowledge/language.ts';
+import type { LimitExceeded } from './knowledge/limits.ts';
+import { outOfScope } from './knowledge/out-of-scope.ts';
 import type { SopHit } from './knowledge/sop-index.ts';
 import { matchTrigger } from './triggers.ts';
 
@@ -43,7 +45,7 @@ export function policyFor(bot: unknown): Policy {
 
 export interface DecisionInput {
   text: string;
-  language: string;
+  language: Language;
   /** Whether the client has any SOP in the customer's language. */
   hasLanguage: boolean;
   lastAnsweredSop?: string;
@@ -78,16 +80,17 @@ const round = (n: number) => Math.round(n * 100) / 100;
 const CHOICES = 3;
 const RIVAL = 0.5;
 
+/** The top SOP and those scoring close to it. */
+const rivalsOf = (hits: SopHit[]): SopHit[] => hits.filter((h) => h.score >= RIVAL * hits[0]!.score);
+
 /**
  * The SOPs a customer may choose from when no single one is certain: close rivals of the top one
- * that answer as they are (no step of theirs hands this case to a person; no canned response,
- * whose variables need the customer's message).
+ * that answer as they are (their own notes keep nothing of this case from their answer; no canned
+ * response, whose variables need the customer's message).
  */
-export function choicesFor(hits: SopHit[], text: string): VaSop[] {
-  const top = hits[0];
-  if (!top) return [];
-  return hits
-    .filter((h) => h.score >= RIVAL * top.score && !isCanned(h.sop) && !h.internalOnly.length && !routingStepFor(h.sop, text))
+export function choicesFor(hits: SopHit[], text: string, lang: Language = 'en'): VaSop[] {
+  return rivalsOf(hits)
+    .filter((h) => !isCanned(h.sop) && !h.internalOnly.length && !outOfScope(h.sop, text, lang))
     .slice(0, CHOICES)
     .map((h) => h.sop);
 }
@@ -136,17 +139,26 @@ export function decide(input: DecisionInput): Decision {
     const words = top.internalOnly.map((w) => `"${w}"`).join(', ');
     return escalate('internal_only', `the question names ${words}, which SOP "${top.sop.title}" speaks of only in its internal notes`, confidence);
   }
-  const routed = routingStepFor(top.sop, text);
-  if (routed) {
-    const { step, ...route } = routed;
+  const scope = outOfScope(top.sop, text, input.language);
+  if (scope?.kind === 'routed') {
+    const { step, ...route } = scope.step;
     return escalate('sop_routes_to_va', `SOP "${top.sop.title}" hands this case to a person: "${step}"`, confidence, route);
   }
+  const beyondLimit = (sop: VaSop, { limit, asked }: LimitExceeded) =>
+    escalate('beyond_limit', `the customer asks about ${asked}, beyond what SOP "${sop.title}" covers: "${limit.sentence}"`, confidence);
+  if (scope?.kind === 'beyond_limit') return beyondLimit(top.sop, scope.exceeded);
   if (top.sop.uid === input.lastAnsweredSop) {
     return escalate('repeat_question', `the customer asks again what SOP "${top.sop.title}" already answered`, confidence);
   }
   const floor = input.policy.clarifyFloor;
   if (confidence < input.policy.threshold && input.canOfferChoice && !input.choiceOffered && floor !== null && confidence >= floor) {
-    const options = choicesFor(input.hits, text);
+    // A close SOP the amount asked is beyond ("5 months" of an up-to-3-months freeze) is most likely
+    // what the question is about: the answer is a person's, not another SOP's.
+    for (const h of rivalsOf(input.hits)) {
+      const s = outOfScope(h.sop, text, input.language);
+      if (s?.kind === 'beyond_limit') return beyondLimit(h.sop, s.exceeded);
+    }
+    const options = choicesFor(input.hits, text, input.language);
     if (options.length) {
       return {
         kind: 'clarify',

@@ -62,6 +62,16 @@ describe('the composer second look', () => {
     expect(sent).not.toContain('Skip one delivery');
   });
 
+  it('when the customer asks about an amount beyond a runner-up SOP\'s limit, then the model never sees that SOP', async () => {
+    const limited = sop('va-sop-bloom-skip-003', 'Skip one delivery', { content: '## Answer\nSkip up to 4 deliveries in a row.\n\n## Internal\nLonger breaks (over 8 weeks) only by carmen.' });
+    const { composer, requests } = await composerAnswering('[1] Yes: pause it in your account.');
+    const assessment = { ...lowConfidence(0.6), hits: [hit(pause, 20), hit(limited, 18)] };
+    await withComposer(composer, 'We travel for 3 months, can the deliveries stop meanwhile?', assessment, defaultPolicy);
+    const sent = JSON.stringify(requests[0]!.body);
+    expect(sent).toContain('Pause a subscription: the facts.');
+    expect(sent).not.toContain('Skip up to 4 deliveries');
+  });
+
   it('when the model declines a borderline question, then it escalates and says so', async () => {
     const { composer } = await composerAnswering('ESCALATE');
     const out = await withComposer(composer, question, lowConfidence(0.6), defaultPolicy);

@@ -132,6 +132,28 @@ describe('decide', () => {
     expect(c.kind === 'clarify' && c.options.map((o) => o.uid)).toEqual(['a']);
   });
 
+  it('when the customer asks about an amount beyond what the SOP covers, then a VA answers, naming the SOP line', () => {
+    const pause = vaSopSchema.parse({
+      uid: 'va-sop-pause-001',
+      type: 'va.sop',
+      title: 'Pause a subscription',
+      status: 'published',
+      content: '## Answer\n\nYou can pause for up to 8 weeks at a time.\n\n## Internal\n\nLonger pauses (>8 weeks) can be set by carmen only.',
+    });
+    const top = [{ ...strong[0]!, sop: pause }, strong[1]!];
+    const d = decide({ ...base, text: "we're away for three months, can the subscription be paused?", hits: top });
+    expect(d).toMatchObject({ kind: 'escalate', trigger: 'beyond_limit' });
+    expect(d.reason).toContain('asks about three months, beyond what SOP "Pause a subscription" covers: "You can pause for up to 8 weeks at a time."');
+    expect(decide({ ...base, text: 'can the subscription be paused for 3 weeks?', hits: top }).kind).toBe('answer');
+
+    // Close to another SOP, the amount still decides: the customer is not offered the other one instead.
+    const close = [hit('a', 30, 1), { ...hit('b', 20, 1), sop: pause }];
+    const widget = { ...base, hits: close, canOfferChoice: true };
+    expect(decide({ ...widget, text: 'can we stop for 3 months?' })).toMatchObject({ kind: 'escalate', trigger: 'beyond_limit' });
+    const c = decide({ ...widget, text: 'can we stop for 3 weeks?' });
+    expect(c.kind === 'clarify' && c.options.map((o) => o.uid)).toEqual(['a', 'va-sop-pause-001']);
+  });
+
   it('when the client raises its threshold above the confidence, then it escalates', () => {
     const d = decide({ ...base, policy: { ...defaultPolicy, threshold: 0.99 } });
     expect(d.kind).toBe('escalate');

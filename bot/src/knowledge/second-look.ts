@@ -3,7 +3,7 @@ import type { Assessment } from '../assess.ts';
 import type { Decision, Policy } from '../triage.ts';
 import { isCanned } from './canned-responses.ts';
 import type { Composer } from './composer.ts';
-import { routingStepFor } from './routing-steps.ts';
+import { outOfScope } from './out-of-scope.ts';
 
 export type Outcome =
   | { kind: 'answer'; sop: VaSop; confidence: number; reason: string; /** The composer's wording, else the SOP's own. */ text?: string }
@@ -24,10 +24,10 @@ const CANDIDATES = 3;
  */
 export async function withComposer(composer: Composer | undefined, text: string, a: Assessment, policy: Policy): Promise<Outcome> {
   if (!composer) return a;
-  // A SOP whose own steps hand this case to a person is no source for the model (ADR 009).
+  // A SOP whose own notes keep this case from its answer is no source for the model (ADR 009, 012).
   const candidates = a.hits
     .map((h) => h.sop)
-    .filter((s) => !isCanned(s) && !routingStepFor(s, text))
+    .filter((s) => !isCanned(s) && !outOfScope(s, text, a.language))
     .slice(0, CANDIDATES);
 
   if (a.kind === 'answer') {

@@ -1,0 +1,91 @@
+import { vaSopSchema } from '@sbf-chatwoot/shared';
+import { describe, expect, it } from 'vitest';
+import type { Language } from '../knowledge/language.ts';
+import { askedQuantities, limitExceeded, limitsOf } from '../knowledge/limits.ts';
+import { quantitiesIn } from '../knowledge/quantities.ts';
+
+// Shaped like the eval vault's SOPs: a bound in the answer, one in the internal notes, one in a step.
+const pause = vaSopSchema.parse({
+  uid: 'va-sop-bloom-pause-subscription-001',
+  type: 'va.sop',
+  title: 'Pause or skip a subscription delivery',
+  status: 'published',
+  steps: ['Check the subscription in Recharge'],
+  content: '## Answer\n\nYou can pause for up to 8 weeks at a time, and we\'ll email you a reminder a week before deliveries start again.\n\n## Internal\n\nLonger pauses (>8 weeks) can be set in Recharge by carmen only.',
+});
+const freeze = vaSopSchema.parse({
+  uid: 'va-sop-kora-freeze-membership-fr-001',
+  type: 'va.sop',
+  title: 'Suspendre (geler) votre abonnement',
+  status: 'published',
+  locale: 'fr',
+  steps: ['Send the freeze rules', 'Requests with less than 7 days notice: create a task for elise'],
+  content: "## Answer\n\nVous pouvez suspendre votre abonnement de 1 à 3 mois. Faites la demande au moins 7 jours avant votre prochaine date de prélèvement.\n\n## Internal\n\nFreezes longer than 3 months are only possible for medical reasons and need elise's approval.",
+});
+const export_ = vaSopSchema.parse({
+  uid: 'va-sop-acme-data-export-001',
+  type: 'va.sop',
+  title: 'Export your data',
+  status: 'published',
+  steps: [],
+  content: '## Answer\n\nWe email you a download link, usually within 15 minutes.\n\n## Internal\n\nExports over 10 GB can time out; ask bob to run it from the admin console.',
+});
+const training = vaSopSchema.parse({
+  uid: 'va-sop-kora-personal-training-001',
+  type: 'va.sop',
+  title: 'Personal training',
+  status: 'published',
+  steps: [],
+  content: '## Answer\n\nSessions can be moved free of charge up to 24 hours before they start.',
+});
+
+describe('amounts in a message', () => {
+  it.each<[Language, string, Array<[string, number]>]>([
+    ['en', 'we have about 40GB of files', [['40gb', 40]]],
+    ['en', 'gone for three months, maybe 2 weeks more', [['three months', 90], ['2 weeks', 14]]],
+    ['en', 'a 1,5 gb file and 4,000 MB', [['1,5 gb', 1.5], ['4,000 mb', 4]]],
+    ['fr', 'je ne pourrai pas venir pendant cinq mois', [['cinq mois', 150]]],
+    ['de', 'Ich bin fünf Monate weg, ab in 4 Tagen', [['funf monate', 150], ['4 tagen', 4]]],
+    ['pt', 'posso pausar por duas semanas?', [['duas semanas', 14]]],
+    ['es', 'estaré fuera 2 meses', [['2 meses', 60]]],
+    ['en', 'my 2fa code and order 1234 are not amounts', []],
+  ])('in %s, "%s" holds %j', (lang, text, expected) => {
+    expect(quantitiesIn(text, lang).map((q) => [q.text, +q.value.toFixed(3)])).toEqual(expected);
+  });
+
+  it.each<[Language, string]>([
+    ['es', 'quiero flores cada 15 días'],
+    ['en', 'our every-two-weeks subscription'],
+    ['fr', 'je suis enceinte de 5 mois'],
+    ['en', 'I joined 3 years ago'],
+    ['de', 'ich habe vor 4 Tagen bezahlt'],
+  ])('in %s, "%s" asks for no amount: a frequency, an age or time already passed', (lang, text) => {
+    expect(askedQuantities(text, lang)).toEqual([]);
+  });
+});
+
+describe('the limits a SOP sets', () => {
+  it('reads upper bounds from the answer and both kinds from the notes, in the SOP language and in English', () => {
+    expect(limitsOf(pause).map((l) => [l.bound, l.value])).toEqual([['upper', 56], ['upper', 56]]);
+    expect(limitsOf(freeze).map((l) => [l.bound, l.value])).toEqual([['lower', 7], ['upper', 90]]);
+    expect(limitsOf(export_).map((l) => [l.dimension, l.value])).toEqual([['data', 10]]);
+  });
+
+  it('takes "up to 24 hours before" for the notice a customer gives, which is no upper bound', () => {
+    expect(limitsOf(training)).toEqual([]);
+  });
+
+  it.each<[string, typeof pause, Language, string, string | undefined]>([
+    ['a pause of three months', pause, 'en', "we're away three months, can deliveries stop?", 'three months'],
+    ['a pause of six weeks', pause, 'en', 'can I pause for 6 weeks?', undefined],
+    ['a pause of "more than 8 weeks"', pause, 'en', 'can I pause for more than 8 weeks?', '8 weeks'],
+    ['a five-month freeze, in French', freeze, 'fr', 'je peux suspendre 5 mois ?', '5 mois'],
+    ['two months of freeze', freeze, 'fr', 'suspendre 2 mois, possible ?', undefined],
+    ['a freeze four days ahead', freeze, 'fr', 'mon prélèvement est dans 4 jours', '4 jours'],
+    ['an export of 25 GB', export_, 'en', 'the export times out, we have 25 GB', '25 gb'],
+    ['an export of 800 MB', export_, 'en', 'exporting 800 MB, how long?', undefined],
+    ['a freeze by someone 5 months pregnant', freeze, 'fr', 'je suis enceinte de 5 mois, je peux suspendre ?', undefined],
+  ])('%s: beyond the SOP\'s limit → %s', (_name, sop, lang, text, asked) => {
+    expect(limitExceeded(sop, askedQuantities(text, lang))?.asked).toBe(asked);
+  });
+});

@@ -1,0 +1,111 @@
+import type { Language } from './language.ts';
+
+/**
+ * Amounts of time and data in a message or a SOP ("5 mois", "40 GB", ">8 weeks"), so that a
+ * question can be held against a SOP's limits (limits.ts). Microsoft's recognizers-text was
+ * measured for this and not taken: 4.3 s to build its French models, 0.3 ms a call, no German
+ * number words (docs/decisions/012). Customers write these amounts with digits or a small number
+ * word, which the tables below cover in our five languages.
+ */
+export type Dimension = 'duration' | 'data';
+
+export interface Quantity {
+  dimension: Dimension;
+  /** Days for a duration, gigabytes for data. */
+  value: number;
+  /** As written (accents folded, lower case). */
+  text: string;
+  /** Where it starts in the folded text. */
+  index: number;
+}
+
+// Articles ("a week", "eine Woche") are left out: "twice a week" states a frequency, not an amount.
+const NUMBER_WORDS: Record<Language, string[]> = {
+  en: ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'],
+  es: ['uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez', 'once', 'doce'],
+  fr: ['un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze'],
+  de: ['eins', 'zwei', 'drei', 'vier', 'funf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwolf'],
+  pt: ['um', 'dois', 'tres', 'quatro', 'cinco', 'seis', 'sete', 'oito', 'nove', 'dez', 'onze', 'doze'],
+};
+const ALSO_NUMBER_WORDS: Partial<Record<Language, Record<string, number>>> = { pt: { duas: 2 } };
+
+const DAY = 1;
+const HOUR = 1 / 24;
+const MINUTE = HOUR / 60;
+/** Unit words (accents folded, lower case) → size in days or GB. */
+const UNITS: Record<Language, Record<Dimension, Record<string, number>>> = {
+  en: {
+    duration: { minute: MINUTE, minutes: MINUTE, min: MINUTE, mins: MINUTE, hour: HOUR, hours: HOUR, hr: HOUR, hrs: HOUR, h: HOUR, day: DAY, days: DAY, week: 7, weeks: 7, wk: 7, wks: 7, month: 30, months: 30, year: 365, years: 365, yr: 365, yrs: 365 },
+    data: { kb: 1e-6, mb: 1e-3, gb: 1, gig: 1, gigs: 1, tb: 1000, megabytes: 1e-3, gigabytes: 1, terabytes: 1000 },
+  },
+  es: {
+    duration: { minuto: MINUTE, minutos: MINUTE, min: MINUTE, hora: HOUR, horas: HOUR, h: HOUR, dia: DAY, dias: DAY, semana: 7, semanas: 7, mes: 30, meses: 30, ano: 365, anos: 365 },
+    data: { kb: 1e-6, mb: 1e-3, gb: 1, tb: 1000, megas: 1e-3, gigas: 1 },
+  },
+  fr: {
+    duration: { minute: MINUTE, minutes: MINUTE, min: MINUTE, heure: HOUR, heures: HOUR, h: HOUR, jour: DAY, jours: DAY, semaine: 7, semaines: 7, mois: 30, an: 365, ans: 365, annee: 365, annees: 365 },
+    data: { ko: 1e-6, mo: 1e-3, go: 1, to: 1000, kb: 1e-6, mb: 1e-3, gb: 1, tb: 1000 },
+  },
+  de: {
+    duration: { minute: MINUTE, minuten: MINUTE, min: MINUTE, stunde: HOUR, stunden: HOUR, std: HOUR, h: HOUR, tag: DAY, tage: DAY, tagen: DAY, woche: 7, wochen: 7, monat: 30, monate: 30, monaten: 30, jahr: 365, jahre: 365, jahren: 365 },
+    data: { kb: 1e-6, mb: 1e-3, gb: 1, tb: 1000 },
+  },
+  pt: {
+    duration: { minuto: MINUTE, minutos: MINUTE, min: MINUTE, hora: HOUR, horas: HOUR, h: HOUR, dia: DAY, dias: DAY, semana: 7, semanas: 7, mes: 30, meses: 30, ano: 365, anos: 365 },
+    data: { kb: 1e-6, mb: 1e-3, gb: 1, tb: 1000 },
+  },
+};
+
+export const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+const alternation = (words: Iterable<string>) =>
+  [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+
+interface Reader {
+  pattern: RegExp;
+  numberOf: (word: string) => number | undefined;
+  unitOf: (word: string) => { dimension: Dimension; size: number } | undefined;
+}
+
+const readers = new Map<Language, Reader>();
+
+function readerFor(lang: Language): Reader {
+  let reader = readers.get(lang);
+  if (reader) return reader;
+  const words = new Map<string, number>(NUMBER_WORDS[lang].map((w, i) => [w, i + 1]));
+  for (const [w, n] of Object.entries(ALSO_NUMBER_WORDS[lang] ?? {})) words.set(w, n);
+  const units = new Map<string, { dimension: Dimension; size: number }>();
+  for (const dimension of ['duration', 'data'] as const) {
+    for (const [w, size] of Object.entries(UNITS[lang][dimension])) units.set(w, { dimension, size });
+  }
+  // "40 GB", "40GB", "5-month", "three months"; digits may carry thousands or decimal marks.
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(\\d+(?:[.,]\\d+)*|${alternation(words.keys())})\\s*-?\\s*(${alternation(units.keys())})(?![\\p{L}\\p{N}])`,
+    'gu',
+  );
+  reader = {
+    pattern,
+    numberOf: (word) => {
+      if (words.has(word)) return words.get(word);
+      // "1,5" and "1.5" are decimals, "4,000" and "4.000" thousands: three digits after the mark.
+      const n = Number(/^\d+[.,]\d{3}$/.test(word) || /[.,].*[.,]/.test(word) ? word.replace(/[.,]/g, '') : word.replace(',', '.'));
+      return Number.isFinite(n) ? n : undefined;
+    },
+    unitOf: (word) => units.get(word),
+  };
+  readers.set(lang, reader);
+  return reader;
+}
+
+/** Every amount of time or data written in `text` (in `lang`), in order; `text` is folded first (see fold). */
+export function quantitiesIn(text: string, lang: Language): Quantity[] {
+  const reader = readerFor(lang);
+  const out: Quantity[] = [];
+  for (const m of fold(text).matchAll(reader.pattern)) {
+    const n = reader.numberOf(m[1]!);
+    const unit = reader.unitOf(m[2]!);
+    if (n === undefined || !unit) continue;
+    out.push({ dimension: unit.dimension, value: n * unit.size, text: m[0], index: m.index });
+  }
+  return out;
+}
