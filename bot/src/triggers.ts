@@ -135,7 +135,7 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
 
 /** A message that is only a greeting asks nothing yet: a VA (or the next message) takes it. */
 // One greeting or a few ("Olá, bom dia!"), each perhaps to someone ("hi team"), and nothing else.
-const GREETING = String.raw`(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening|day)|morning|buen(?:os|as) (?:d[ií]as|tardes|noches)|hola|bonjour|bonsoir|salut|coucou|guten (?:morgen|tag|abend)|hallo|servus|gr[uü]ezi|moin|bom dia|boa (?:tarde|noite)|ol[aá]|oi)(?:\s+(?:there|team|everyone|all|folks|guys|tout le monde|zusammen|a todos|pessoal|(?:to )?the (?:whole )?team|(?:[àa] )?(?:toute )?l['’][ée]quipe|(?:a )?todo el equipo|an das team|(?:[àa] )?equipe))?`;
+const GREETING = String.raw`(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening|day)|morning|buen(?:os|as) (?:d[ií]as|tardes|noches)|hola|bonjour|bonsoir|salut|coucou|guten (?:morgen|tag|abend)|hallo|servus|gr[uü]ezi|moin|bom dia|boa (?:tarde|noite)|ol[aá]|oi|qu[eé] tal|how are you|how'?s it going|(?:comment )?[çc]a va|wie geht'?s|tudo bem|(?:saludos|greetings|salutations|gr[uü](?:ß|ss)e|sauda[çc][õo]es|cumprimentos)(?:\s+(?:desde|from|de|d['’]|aus|da|do)(?:\s+[\p{L}'’-]+){1,4})?)(?:\s+(?:there|team|everyone|all|folks|guys|tout le monde|zusammen|a todos|pessoal|(?:to )?the (?:whole )?team|(?:[àa] )?(?:toute )?l['’][ée]quipe|(?:a )?todo el equipo|an das team|(?:[àa] )?equipe))?`;
 const greetingOnly = new RegExp(String.raw`^\s*${GREETING}(?:[\s!.,:;-]+${GREETING})*[\s!.,:)?👋🙂😊]*$`, 'iu');
 
 /**

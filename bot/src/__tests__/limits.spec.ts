@@ -39,6 +39,14 @@ const training = vaSopSchema.parse({
   content: '## Answer\n\nSessions can be moved free of charge up to 24 hours before they start.',
 });
 
+const storage = vaSopSchema.parse({
+  uid: 'va-sop-acme-storage-limits-001',
+  type: 'va.sop',
+  title: 'File upload size and storage limits',
+  status: 'published',
+  content: '## Answer\n\nEach attachment can be up to 100 MB on Free and Team, and up to 2 GB on Business and Enterprise.',
+});
+
 describe('amounts in a message', () => {
   it.each<[Language, string, Array<[string, number]>]>([
     ['en', 'we have about 40GB of files', [['40gb', 40]]],
@@ -65,8 +73,8 @@ describe('amounts in a message', () => {
 });
 
 describe('the limits a SOP sets', () => {
-  it('reads upper bounds from the answer and both kinds from the notes, in the SOP language and in English', () => {
-    expect(limitsOf(pause).map((l) => [l.bound, l.value])).toEqual([['upper', 56], ['upper', 56]]);
+  it('reads both kinds of bound from the steps and internal notes, and none from the answer', () => {
+    expect(limitsOf(pause).map((l) => [l.bound, l.value, l.sentence])).toEqual([['upper', 56, 'Longer pauses (>8 weeks) can be set in Recharge by carmen only.']]);
     expect(limitsOf(freeze).map((l) => [l.bound, l.value])).toEqual([['lower', 7], ['upper', 90]]);
     expect(limitsOf(export_).map((l) => [l.dimension, l.value])).toEqual([['data', 10]]);
   });

@@ -100,6 +100,8 @@ describe('decide', () => {
     ['a data-protection request in German', { text: 'Ich möchte gemäss Datenschutzgesetz eine Kopie aller Daten' }, 'legal'],
     ['a law firm asking', { text: "I'm a paralegal at a law firm representing one of your patients in an accident claim" }, 'legal'],
     ['two greetings in Portuguese', { text: 'Olá, bom dia!' }, 'no_question'],
+    ['greetings from a town', { text: 'qué tal, saludos desde Chula Vista' }, 'no_question'],
+    ['greetings from a town, then a question (routine)', { text: 'saludos desde Chula Vista, how do I reset my password?' }, 'answer'],
     ['a greeting then a question (routine)', { text: 'hi, how do I reset my password' }, 'answer'],
     ['closer to an internal SOP', { internalBest: { sop: sop('va-sop-internal-001'), score: 99 } }, 'internal_only'],
   ])('when the message is %s, then the outcome is %s', (_name, change, expected) => {
@@ -143,7 +145,7 @@ describe('decide', () => {
     const top = [{ ...strong[0]!, sop: pause }, strong[1]!];
     const d = decide({ ...base, text: "we're away for three months, can the subscription be paused?", hits: top });
     expect(d).toMatchObject({ kind: 'escalate', trigger: 'beyond_limit' });
-    expect(d.reason).toContain('asks about three months, beyond what SOP "Pause a subscription" covers: "You can pause for up to 8 weeks at a time."');
+    expect(d.reason).toContain('asks about three months, beyond what SOP "Pause a subscription" covers: "Longer pauses (>8 weeks) can be set by carmen only."');
     expect(decide({ ...base, text: 'can the subscription be paused for 3 weeks?', hits: top }).kind).toBe('answer');
 
     // Close to another SOP, the amount still decides: the customer is not offered the other one instead.

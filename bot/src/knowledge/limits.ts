@@ -1,12 +1,12 @@
 import type { VaSop } from '@sbf-chatwoot/shared';
-import { asLanguage, type Language } from './language.ts';
+import type { Language } from './language.ts';
 import { fold, quantitiesIn, type Dimension, type Quantity } from './quantities.ts';
-import { customerText, internalText } from './sop-text.ts';
+import { internalText } from './sop-text.ts';
 
 /**
- * A bound a SOP sets on an amount of time or data: "pause for up to 8 weeks", "Exports over 10 GB
- * can time out; ask bob", "Requests with less than 7 days notice: create a task for elise". A
- * question beyond it is not one the SOP's answer covers (docs/decisions/012).
+ * A bound a SOP's VA notes set on an amount of time or data: "Exports over 10 GB can time out; ask
+ * bob", "Requests with less than 7 days notice: create a task for elise". A question beyond it is not
+ * one the SOP's answer covers (docs/decisions/012).
  */
 export interface Limit {
   dimension: Dimension;
@@ -24,8 +24,7 @@ export interface LimitExceeded {
   asked: string;
 }
 
-// Words right before an amount that make it an upper bound, by language (folded, lower case):
-// strictly above ("over 10 GB") and at most ("up to 8 weeks").
+// Words a customer writes before an amount they mean to exceed ("plus de 3 mois"), folded, lower case.
 const OVER: Record<Language, string> = {
   en: String.raw`over|more than|longer than|greater than|larger than|bigger than|above|beyond|exceeding|exceeds?|>`,
   es: String.raw`mas de|mas que|superior(?:es)? a|mayor(?:es)? (?:de|que)`,
@@ -33,34 +32,26 @@ const OVER: Record<Language, string> = {
   de: String.raw`mehr als|uber|langer als`,
   pt: String.raw`mais de|mais que|acima de|superior a`,
 };
-const UP_TO: Record<Language, string> = {
-  en: String.raw`up to|at most|no more than|no longer than|maximum(?: of)?|max\.?`,
-  es: String.raw`hasta|como maximo|maximo`,
-  fr: String.raw`jusqu'a|jusqu’a|au maximum|maximum`,
-  de: String.raw`bis zu|hochstens|maximal|max\.?`,
-  pt: String.raw`ate|no maximo|maximo`,
-};
-// Lower bounds are read only from VA notes (steps, internal), which are in English: in an answer,
-// "less than 24 hours' notice costs $50" tells the customer what happens below the bound.
+// VA notes (steps, internal) are in English (bot/eval/README.md).
+const UP_TO_EN = String.raw`up to|at most|no more than|no longer than|maximum(?: of)?|max\.?`;
 const LOWER_EN = String.raw`less than|under|fewer than|shorter than|<|below`;
 // "up to 24 hours before they start" sets the notice a customer must give, which more notice meets.
-const NOTICE = /^\s*(?:before|ahead|in advance|prior|earlier|avant|a l'avance|antes|de antecedencia|con antelacion|vorher|im voraus)\b/u;
+const NOTICE = /^\s*(?:before|ahead|in advance|prior|earlier)\b/u;
 
 const before = (alternatives: string) => new RegExp(`(?:^|[^\\p{L}])(?:${alternatives})\\s*\\(?\\s*$`, 'u');
-const byLanguage = (f: (lang: Language) => RegExp) => Object.fromEntries(Object.keys(OVER).map((l) => [l, f(l as Language)])) as Record<Language, RegExp>;
-const upperBefore = byLanguage((l) => before(`${OVER[l]}|${UP_TO[l]}`));
-const overBefore = byLanguage((l) => before(OVER[l]));
+const overBefore = Object.fromEntries(Object.entries(OVER).map(([l, words]) => [l, before(words)])) as Record<Language, RegExp>;
+const upperBefore = before(`${OVER.en}|${UP_TO_EN}`);
 const lowerBefore = before(LOWER_EN);
 
 const sentencesOf = (text: string) => text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
 
-function boundsIn(sentence: string, lang: Language, lower: boolean): Limit[] {
+function boundsIn(sentence: string): Limit[] {
   const folded = fold(sentence);
   const out: Limit[] = [];
-  for (const q of quantitiesIn(sentence, lang)) {
+  for (const q of quantitiesIn(sentence, 'en')) {
     const lead = folded.slice(Math.max(0, q.index - 24), q.index);
     if (NOTICE.test(folded.slice(q.index + q.text.length))) continue;
-    const bound = upperBefore[lang].test(lead) ? 'upper' : lower && lowerBefore.test(lead) ? 'lower' : undefined;
+    const bound = upperBefore.test(lead) ? 'upper' : lowerBefore.test(lead) ? 'lower' : undefined;
     if (bound) out.push({ dimension: q.dimension, bound, value: q.value, sentence });
   }
   return out;
@@ -68,16 +59,15 @@ function boundsIn(sentence: string, lang: Language, lower: boolean): Limit[] {
 
 const limitsBySop = new WeakMap<VaSop, Limit[]>();
 
-/** The bounds a SOP sets, from its answer (upper bounds), steps and internal notes (both kinds). */
+/**
+ * The bounds a SOP's VA notes set: its steps and internal notes. A bound in the answer ("pause for up
+ * to 8 weeks") is told to the customer, so it answers a question beyond it, and an answer often
+ * bounds something else than the customer asks about ("up to 2 GB" per file, asked "we're at 87 GB").
+ */
 export function limitsOf(sop: VaSop): Limit[] {
   let limits = limitsBySop.get(sop);
   if (!limits) {
-    const notes = [...(sop.steps ?? []), ...sentencesOf(internalText(sop))];
-    const answerLang = asLanguage(sop.locale) ?? 'en';
-    limits = [
-      ...sentencesOf(customerText(sop)).flatMap((s) => boundsIn(s, answerLang, false)),
-      ...notes.flatMap((s) => boundsIn(s, 'en', true)),
-    ];
+    limits = [...(sop.steps ?? []), ...sentencesOf(internalText(sop))].flatMap(boundsIn);
     limitsBySop.set(sop, limits);
   }
   return limits;
