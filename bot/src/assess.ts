@@ -1,6 +1,6 @@
 import type { SopHit, SopIndex } from './knowledge/sop-index.ts';
 import { detectLanguage, type Language } from './knowledge/language.ts';
-import { decide, type Decision, type Policy } from './triage.ts';
+import { decide, type Decision, type DecisionInput, type Policy } from './triage.ts';
 
 export interface AssessInput {
   clientUid: string;
@@ -25,12 +25,21 @@ export type Assessment = Decision & { language: Language; hits: SopHit[] };
 export function assess(sops: SopIndex, input: AssessInput): Assessment {
   const language = detectLanguage(input.text, input.languageHint);
   const hits = sops.search(input.clientUid, input.text, language);
-  const decision = decide({
+  const decisionInput: DecisionInput = {
     ...input,
     hits,
     language,
     hasLanguage: sops.hasLanguage(input.clientUid, language),
     internalBest: sops.internalBest(input.clientUid, input.text, language),
-  });
+  };
+  let decision = decide(decisionInput);
+  // Whether the topic is one the client wrote only in English matters only where the bot would
+  // answer or offer a choice; the English search is skipped everywhere else.
+  if (language !== 'en' && decision.kind !== 'escalate') {
+    const english = sops.search(input.clientUid, input.text, 'en', 1)[0];
+    if (english && !sops.hasVersionIn(english.sop.uid, language)) {
+      decision = decide({ ...decisionInput, englishOnly: { sop: english.sop, score: english.score } });
+    }
+  }
   return { ...decision, language, hits };
 }

@@ -51,6 +51,11 @@ export interface DecisionInput {
   lastAnsweredSop?: string;
   /** The best-matching internal-only SOP, if any. */
   internalBest?: { sop: VaSop; score: number };
+  /**
+   * For a question not in English: the best English SOP of the client when no version of it exists
+   * in the customer's language.
+   */
+  englishOnly?: { sop: VaSop; score: number };
   hits: SopHit[];
   botTurns: number;
   hasAttachments: boolean;
@@ -79,6 +84,8 @@ const round = (n: number) => Math.round(n * 100) / 100;
 /** At most this many SOPs are offered; a SOP scoring under RIVAL of the top one is no rival to it. */
 const CHOICES = 3;
 const RIVAL = 0.5;
+/** How much better the best English-only SOP must score than the best in the customer's language. */
+const ENGLISH_ONLY = 2;
 
 /** The top SOP and those scoring close to it. */
 const rivalsOf = (hits: SopHit[]): SopHit[] => hits.filter((h) => h.score >= RIVAL * hits[0]!.score);
@@ -131,6 +138,12 @@ export function decide(input: DecisionInput): Decision {
   if (!input.hasLanguage) return escalate('no_sop_in_language', `no SOP is written in "${input.language}"`);
   const confidence = confidenceOf(input.hits);
   const top = input.hits[0];
+  // The English index matches a foreign question through names, brands and loanwords ("parking",
+  // "gift card", "Garmin"); a match this much stronger than any in the customer's language says the
+  // topic is one the client wrote only in English (ADR 013).
+  if (input.englishOnly && input.englishOnly.score > ENGLISH_ONLY * (top?.score ?? 0)) {
+    return escalate('no_sop_in_language', `the closest SOP, "${input.englishOnly.sop.title}", is written only in English`, confidence);
+  }
   if (!top) return escalate('no_match', 'no SOP matches the question');
   if (input.internalBest && input.internalBest.score > top.score) {
     return escalate('internal_only', `the closest SOP, "${input.internalBest.sop.title}", is internal: a VA answers`, confidence);

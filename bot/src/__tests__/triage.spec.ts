@@ -104,6 +104,8 @@ describe('decide', () => {
     ['greetings from a town, then a question (routine)', { text: 'saludos desde Chula Vista, how do I reset my password?' }, 'answer'],
     ['a greeting then a question (routine)', { text: 'hi, how do I reset my password' }, 'answer'],
     ['closer to an internal SOP', { internalBest: { sop: sop('va-sop-internal-001'), score: 99 } }, 'internal_only'],
+    ['on a topic written only in English, matched twice as well', { language: 'fr', englishOnly: { sop: sop('va-sop-parking-001'), score: 61 } }, 'no_sop_in_language'],
+    ['on a topic written only in English, matched less than twice as well', { language: 'fr', englishOnly: { sop: sop('va-sop-parking-001'), score: 59 } }, 'answer'],
   ])('when the message is %s, then the outcome is %s', (_name, change, expected) => {
     const d = decide({ ...base, ...change });
     expect(d.kind === 'escalate' ? d.trigger : d.kind).toBe(expected);

@@ -95,6 +95,10 @@ export async function createSopIndex(store: SbfStore) {
   const indexes = new Map<string, ClientIndex>();
   /** term → SOPs using it across every client and language: the agency's topic vocabulary. */
   const agencyDf = new Map<string, number>();
+  /** "<original uid>|<language>" → customer-facing SOPs saying it in that language (itself or a translation). */
+  const versions = new Map<string, number>();
+  const versionKey = (sop: VaSop) => `${typeof sop.translation_of === 'string' ? sop.translation_of : sop.uid}|${sopLanguage(sop)}`;
+  const countVersion = (sop: VaSop, by: number) => versions.set(versionKey(sop), (versions.get(versionKey(sop)) ?? 0) + by);
   const key = (client: string, lang: Language) => `${client}|${lang}`;
   const belongs = (sop: VaSop, client: string, lang: Language) =>
     (!sop.client_uid || sop.client_uid === client) && sopLanguage(sop) === lang;
@@ -172,6 +176,7 @@ export async function createSopIndex(store: SbfStore) {
       sops.delete(sop.uid);
       eachIndexOf(before, (idx, lang) => remove(idx, lang, before));
       for (const t of docTerms(sopLanguage(before), before)) agencyDf.set(t, (agencyDf.get(t) ?? 1) - 1);
+      countVersion(before, -1);
     }
     if (!isCustomerFacing(sop)) {
       if (sop.status === undefined || sop.status === 'published') {
@@ -182,6 +187,7 @@ export async function createSopIndex(store: SbfStore) {
     }
     sops.set(sop.uid, sop);
     for (const t of docTerms(sopLanguage(sop), sop)) agencyDf.set(t, (agencyDf.get(t) ?? 0) + 1);
+    countVersion(sop, 1);
     eachIndexOf(sop, (idx, lang) => add(idx, lang, sop));
   }
 
@@ -244,6 +250,8 @@ export async function createSopIndex(store: SbfStore) {
       const top = indexFor(clientUid, lang).restricted.search(text)[0];
       return top && { sop: restricted.get(top.id)!, score: top.score };
     },
+    /** Whether a customer-facing SOP says what SOP `uid` says in `lang`: it, or a translation of it. */
+    hasVersionIn: (uid: string, lang: Language) => (versions.get(`${uid}|${lang}`) ?? 0) > 0,
     /** Does any SOP of this client answer in `lang`? (Otherwise we hand off in that language.) */
     hasLanguage: (clientUid: string, lang: Language) => indexFor(clientUid, lang).search.documentCount > 0,
     get: (uid: string) => sops.get(uid),
