@@ -72,6 +72,15 @@ describe('the composer second look', () => {
     expect(sent).not.toContain('Skip up to 4 deliveries');
   });
 
+  it("when a runner-up SOP's internal note withholds a word of the question, then the model never sees that SOP", async () => {
+    const { composer, requests } = await composerAnswering('[1] Yes: pause it in your account.');
+    const assessment = { ...lowConfidence(0.6), hits: [hit(pause, 20), { ...hit(skip, 18), internalOnly: ['nonprofit'] }] };
+    await withComposer(composer, 'do nonprofits get a discount on skipped deliveries?', assessment, defaultPolicy);
+    const sent = JSON.stringify(requests[0]!.body);
+    expect(sent).toContain('Pause a subscription: the facts.');
+    expect(sent).not.toContain('Skip one delivery');
+  });
+
   it('when the model declines a borderline question, then it escalates and says so', async () => {
     const { composer } = await composerAnswering('ESCALATE');
     const out = await withComposer(composer, question, lowConfidence(0.6), defaultPolicy);

@@ -24,10 +24,11 @@ const CANDIDATES = 3;
  */
 export async function withComposer(composer: Composer | undefined, text: string, a: Assessment, policy: Policy): Promise<Outcome> {
   if (!composer) return a;
-  // A SOP whose own notes keep this case from its answer is no source for the model (ADR 009, 012).
+  // A SOP whose own notes keep this case from its answer, or withhold a word of the question, is no
+  // source for the model (ADR 009, 011, 012): the model reads only its public text.
   const candidates = a.hits
+    .filter((h) => !isCanned(h.sop) && !h.internalOnly.length && !outOfScope(h.sop, text, a.language))
     .map((h) => h.sop)
-    .filter((s) => !isCanned(s) && !outOfScope(s, text, a.language))
     .slice(0, CANDIDATES);
 
   if (a.kind === 'answer') {
