@@ -31,7 +31,7 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
   {
     trigger: 'refund',
     pattern: words(
-      'refund\\w*', 'money back', 'chargeback', 'charge ?back', '(?:charge|payment)s? (?:\\w+ )?reversed', '(?:get|have|need|want) (?:that|this|it) reversed', 'revers\\w* (?:the |that |this |my |our )?(?:\\w+ )?(?:charge|payment)',
+      'refund\\w*', 'money back', 'chargeback', 'charge ?back', '(?:charge|payment)s? (?:\\w+ )?reversed', '(?:get|have|need|want) (?:that|this|it) reversed', 'revers\\w* (?:(?:the |that |this |my |our )(?:\\w+ )?|(?!charge )\\w+ )(?:charge|payment)',
       // An insurer that "won't reimburse" is not asking us for money back.
       "(?<!(?:won'?t|will not|wouldn'?t|doesn'?t|does not|didn'?t|did not|refuses? to|refused to|insurance|insurer|fsa|hsa|spending account|benefits|employer) )reimburs\\w*", 'pay (?:me|us) back', 'credit (?:it |that )?back', 'overcharg\\w*', 'charged (?:\\w+ )?(?:twice|double|two times|again)', '(?:hit|charged|billed|debited) (?:my \\w+ )?(?:two|2) times',
       'put (?:it|that|one|one of them|the money|the \\w+) back on (?:my|our) (?:card|account|visa|mastercard|amex)', 'double charged',
@@ -87,7 +87,7 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
   {
     trigger: 'security',
     pattern: words(
-      'hack\\w*', 'breach', 'fraud\\w*', 'phishing', 'stolen', 'suspended unless', '(?:someone|somebody|a stranger|another person)(?: \\S+){0,6} using my', 'unauthori[sz]ed', 'someone (?:logged|got|broke) in(?:to)?',
+      'hack\\w*', 'breach', 'fraud\\w*', 'phishing', 'stolen', 'suspended unless', '(?:someone|somebody|a stranger|another person)(?: \\S+){0,6} using my', 'unauthori[sz]ed', 'someone (?:logged|got|broke|signed) in(?:to)?', "(?:wasn['’]?t|was not) (?:me|us)\\b", 'no fui yo', "ce n['’]?[ée]tait pas moi", 'das war ich nicht', 'n[ãa]o fui eu',
       "(?:someone|somebody)(?:['’]s| has| is)? (?:been )?(?:checking in|checked in|using|logging in|getting in)(?: \\S+){0,6} (?:my|our) (?:account|membership|card|login|profile|qr code|code|badge|pass)",
       '(?:someone|somebody)(?: else)? (?:used|entered|accessed|got into|logged into|checked in with|is using)(?: \\S+){0,6} my (?:account|membership|card|login|profile)',
       'alguien(?: m[aá]s)? (?:entr[oó]|us[oó]|accedi[oó]|ingres[oó]|se conect[oó]|est[aá] usando)(?: \\S+){0,6} mi (?:cuenta|membres[ií]a|tarjeta|perfil)',
@@ -125,7 +125,7 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
   },
   {
     trigger: 'vip',
-    pattern: words('(?:ceo|cto|cfo|coo|founder|director|head of \\w+|vp of \\w+)(?: at| of)?', 'reporter', 'journalist', 'press', 'interview', 'influencer', '(?:\\d{3,}|\\d{1,3}(?:[,.]\\d{3})+|\\d+(?:[.,]\\d+)?k) (?:followers|seats|employees|users|staff)', 'empleados', 'employ[ée]s', 'mitarbeitenden', 'funcion[aá]rios'),
+    pattern: words("(?:i['’]?m|i am|as|this is)(?: \\S+){0,3} (?:ceo|cto|cfo|coo|founder|co-founder|director|head of \\w+|vp of \\w+)", '(?:ceo|cto|cfo|coo|founder|co-founder|director|head of \\w+|vp of \\w+) (?:at|of) ', 'reporter', 'journalist', 'press', 'interview', 'influencer', '(?:\\d{3,}|\\d{1,3}(?:[,.]\\d{3})+|\\d+(?:[.,]\\d+)?k) (?:followers|seats|employees|users|staff)', 'empleados', 'employ[ée]s', 'mitarbeitenden', 'funcion[aá]rios'),
   },
   {
     trigger: 'didnt_help',
