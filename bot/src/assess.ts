@@ -31,6 +31,7 @@ export function assess(sops: SopIndex, input: AssessInput): Assessment {
     language,
     hasLanguage: sops.hasLanguage(input.clientUid, language),
     internalBest: sops.internalBest(input.clientUid, input.text, language),
+    unpublishedBest: sops.unpublishedBest(input.clientUid, input.text, language),
   };
   let decision = decide(decisionInput);
   // Whether the topic is one the client wrote only in English matters only where the bot would

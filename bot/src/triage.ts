@@ -51,6 +51,8 @@ export interface DecisionInput {
   lastAnsweredSop?: string;
   /** The best-matching internal-only SOP, if any. */
   internalBest?: { sop: VaSop; score: number };
+  /** The best-matching draft or retired SOP, if any. */
+  unpublishedBest?: { sop: VaSop; score: number };
   /**
    * For a question not in English: the best English SOP of the client when no version of it exists
    * in the customer's language.
@@ -86,6 +88,11 @@ const CHOICES = 3;
 const RIVAL = 0.5;
 /** How much better the best English-only SOP must score than the best in the customer's language. */
 const ENGLISH_ONLY = 2;
+/**
+ * How close to the best published SOP a draft or retired one must score (ADR 014). Under 1 because
+ * it is scored in its own small index, where BM25 weighs every word as less rare.
+ */
+const UNPUBLISHED = 0.8;
 
 /** The top SOP and those scoring close to it. */
 const rivalsOf = (hits: SopHit[]): SopHit[] => hits.filter((h) => h.score >= RIVAL * hits[0]!.score);
@@ -147,6 +154,12 @@ export function decide(input: DecisionInput): Decision {
   if (!top) return escalate('no_match', 'no SOP matches the question');
   if (input.internalBest && input.internalBest.score > top.score) {
     return escalate('internal_only', `the closest SOP, "${input.internalBest.sop.title}", is internal: a VA answers`, confidence);
+  }
+  // A question about what the client no longer, or not yet, offers ("Bloom Rewards points", a retired
+  // Starter plan) matches that draft or retired SOP, and a published one only loosely.
+  const unpublished = input.unpublishedBest;
+  if (unpublished && unpublished.score >= UNPUBLISHED * top.score) {
+    return escalate('not_published', `the closest SOP, "${unpublished.sop.title}", is ${unpublished.sop.status ?? 'not published'}: a VA answers`, confidence);
   }
   if (top.internalOnly.length) {
     const words = top.internalOnly.map((w) => `"${w}"`).join(', ');

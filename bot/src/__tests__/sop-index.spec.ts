@@ -85,6 +85,18 @@ describe('SOP index', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(index.search('va-client-a-001', 'when do passwords expire', 'en').map((h) => h.sop.uid)).not.toContain('va-sop-a-draft-001');
   });
+
+  it('when a question is closest to a draft or retired SOP, then that SOP is known but never answered from, and follows its status', async () => {
+    const { store, index } = await setup();
+    const best = () => index.unpublishedBest('va-client-a-001', 'do passwords expire?', 'en')?.sop.uid;
+    expect(best()).toBe('va-sop-a-draft-001');
+    expect(index.unpublishedBest('va-client-b-001', 'do passwords expire?', 'en')).toBeUndefined();
+    await store.update('va-sop-a-draft-001', { status: 'published' });
+    await expect.poll(best).toBeUndefined();
+    await store.update('va-sop-a-draft-001', { status: 'retired' });
+    await expect.poll(best).toBe('va-sop-a-draft-001');
+    expect(index.search('va-client-a-001', 'do passwords expire?', 'en').map((h) => h.sop.uid)).not.toContain('va-sop-a-draft-001');
+  });
 });
 
 describe('vault watcher', () => {

@@ -107,6 +107,8 @@ describe('decide', () => {
     ['a sign-in that was not the customer', { text: 'login alert says someone signed into my account from singapore, wasnt me' }, 'security'],
     ['a founder who is not the writer (routine)', { text: 'I took over the admin side from our founder, how do I reset my password' }, 'answer'],
     ['a founder writing', { text: "I'm the founder of a 40-person agency, can we talk pricing?" }, 'vip'],
+    ['about as close to a retired SOP', { unpublishedBest: { sop: { ...sop('va-sop-old-001'), status: 'retired' }, score: 24 } }, 'not_published'],
+    ['much closer to a published SOP than to a retired one', { unpublishedBest: { sop: { ...sop('va-sop-old-001'), status: 'retired' }, score: 23 } }, 'answer'],
     ['closer to an internal SOP', { internalBest: { sop: sop('va-sop-internal-001'), score: 99 } }, 'internal_only'],
     ['on a topic written only in English, matched twice as well', { language: 'fr', englishOnly: { sop: sop('va-sop-parking-001'), score: 61 } }, 'no_sop_in_language'],
     ['on a topic written only in English, matched less than twice as well', { language: 'fr', englishOnly: { sop: sop('va-sop-parking-001'), score: 59 } }, 'answer'],

@@ -26,6 +26,8 @@ interface ClientIndex {
   search: MiniSearch<Doc>;
   /** Published SOPs the customer may not see (confidential): only to notice "the answer is internal". */
   restricted: MiniSearch<Doc>;
+  /** Draft and retired SOPs: only to notice "the answer is not published (yet, or any more)". */
+  unpublished: MiniSearch<Doc>;
   /** term → number of SOPs containing it, for the rarity weights. */
   df: Map<string, number>;
 }
@@ -92,6 +94,7 @@ export const sopLanguage = (sop: VaSop): Language => asLanguage(sop.locale) ?? '
 export async function createSopIndex(store: SbfStore) {
   const sops = new Map<string, VaSop>();
   const restricted = new Map<string, VaSop>();
+  const unpublished = new Map<string, VaSop>();
   const indexes = new Map<string, ClientIndex>();
   /** term → SOPs using it across every client and language: the agency's topic vocabulary. */
   const agencyDf = new Map<string, number>();
@@ -106,9 +109,10 @@ export async function createSopIndex(store: SbfStore) {
   function indexFor(client: string, lang: Language): ClientIndex {
     let idx = indexes.get(key(client, lang));
     if (!idx) {
-      idx = { search: newIndex(lang), restricted: newIndex(lang), df: new Map() };
+      idx = { search: newIndex(lang), restricted: newIndex(lang), unpublished: newIndex(lang), df: new Map() };
       for (const sop of sops.values()) if (belongs(sop, client, lang)) add(idx, lang, sop);
       for (const sop of restricted.values()) if (belongs(sop, client, lang)) idx.restricted.add(toDoc(sop));
+      for (const sop of unpublished.values()) if (belongs(sop, client, lang)) idx.unpublished.add(toDoc(sop));
       indexes.set(key(client, lang), idx);
     }
     return idx;
@@ -171,6 +175,11 @@ export async function createSopIndex(store: SbfStore) {
       restricted.delete(sop.uid);
       eachIndexOf(wasRestricted, (idx) => idx.restricted.has(sop.uid) && idx.restricted.discard(sop.uid));
     }
+    const wasUnpublished = unpublished.get(sop.uid);
+    if (wasUnpublished) {
+      unpublished.delete(sop.uid);
+      eachIndexOf(wasUnpublished, (idx) => idx.unpublished.has(sop.uid) && idx.unpublished.discard(sop.uid));
+    }
     const before = sops.get(sop.uid);
     if (before) {
       sops.delete(sop.uid);
@@ -182,6 +191,9 @@ export async function createSopIndex(store: SbfStore) {
       if (sop.status === undefined || sop.status === 'published') {
         restricted.set(sop.uid, sop);
         eachIndexOf(sop, (idx) => idx.restricted.add(toDoc(sop)));
+      } else if (sop.status === 'draft' || sop.status === 'retired') {
+        unpublished.set(sop.uid, sop);
+        eachIndexOf(sop, (idx) => idx.unpublished.add(toDoc(sop)));
       }
       return;
     }
@@ -252,6 +264,11 @@ export async function createSopIndex(store: SbfStore) {
     },
     /** Whether a customer-facing SOP says what SOP `uid` says in `lang`: it, or a translation of it. */
     hasVersionIn: (uid: string, lang: Language) => (versions.get(`${uid}|${lang}`) ?? 0) > 0,
+    /** The best draft or retired SOP for the question: a topic the client has no published answer for. */
+    unpublishedBest(clientUid: string, text: string, lang: Language = 'en'): { sop: VaSop; score: number } | undefined {
+      const top = indexFor(clientUid, lang).unpublished.search(text)[0];
+      return top && { sop: unpublished.get(top.id)!, score: top.score };
+    },
     /** Does any SOP of this client answer in `lang`? (Otherwise we hand off in that language.) */
     hasLanguage: (clientUid: string, lang: Language) => indexFor(clientUid, lang).search.documentCount > 0,
     get: (uid: string) => sops.get(uid),
