@@ -34,9 +34,11 @@ export function assess(sops: SopIndex, input: AssessInput): Assessment {
     unpublishedBest: sops.unpublishedBest(input.clientUid, input.text, language),
   };
   let decision = decide(decisionInput);
-  // Whether the topic is one the client wrote only in English matters only where the bot would
-  // answer or offer a choice; the English search is skipped everywhere else.
-  if (language !== 'en' && decision.kind !== 'escalate') {
+  // Whether the topic is one the client wrote only in English changes what the bot does where it
+  // would answer or offer a choice, and what the VA reads where nothing in the customer's language
+  // was close; after a rule has fired, the English search is skipped.
+  const byRetrieval = decision.kind !== 'escalate' || decision.trigger === 'low_confidence' || decision.trigger === 'no_match';
+  if (language !== 'en' && byRetrieval) {
     const english = sops.search(input.clientUid, input.text, 'en', 1)[0];
     if (english && !sops.hasVersionIn(english.sop.uid, language)) {
       decision = decide({ ...decisionInput, englishOnly: { sop: english.sop, score: english.score } });
