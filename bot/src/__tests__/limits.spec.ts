@@ -67,7 +67,10 @@ describe('amounts in a message', () => {
     ['fr', 'je suis enceinte de 5 mois'],
     ['en', 'I joined 3 years ago'],
     ['de', 'ich habe vor 4 Tagen bezahlt'],
-  ])('in %s, "%s" asks for no amount: a frequency, an age or time already passed', (lang, text) => {
+    ['fr', "je voudrais passer samedi vers 7h, c'est ouvert ?"],
+    ['en', 'my 14-year-old daughter wants to train with me'],
+    ['fr', "j'ai 22 ans, je suis étudiante"],
+  ])('in %s, "%s" asks for no amount: a frequency, an age, a time of day or time already passed', (lang, text) => {
     expect(askedQuantities(text, lang)).toEqual([]);
   });
 });

@@ -98,8 +98,8 @@ export interface AskedQuantity extends Quantity {
 
 // Amounts that say how often ("every 15 days") or how long something has been ("5 months pregnant",
 // "vor 4 Tagen") rather than how much the customer asks for; folded, lower case.
-const NOT_ASKED_BEFORE = /(?:^|[^\p{L}])(?:every|each|cada|a cada|tous les|toutes les|chaque|alle|jede[nrs]?|il y a|hace|vor|ha|faz|enceinte de|embarazada de|gravida de|schwanger im)[\s-]*$/u;
-const NOT_ASKED_AFTER = /^\s*(?:ago|old|pregnant|de grossesse|de embarazo|de gravidez|atras|d'age|de edad|de idade|alt)\b/u;
+const NOT_ASKED_BEFORE = /(?:^|[^\p{L}])(?:every|each|cada|a cada|tous les|toutes les|chaque|alle|jede[nrs]?|il y a|hace|vor|ha|faz|enceinte de|embarazada de|gravida de|schwanger im|i['’]?m|i am|j['’]ai|je suis|tengo|tenho|ich bin|agee? de|age de)[\s-]*$/u;
+const NOT_ASKED_AFTER = /^[\s-]*(?:ago|old|pregnant|de grossesse|de embarazo|de gravidez|atras|d'age|de edad|de idade|alt)\b/u;
 
 /**
  * The amounts a message asks about, each marked when the customer writes "more than …" before it;

@@ -19,6 +19,7 @@ export interface Quantity {
   index: number;
 }
 
+// A bare "h" is left out of the units: "vers 7h", "às 21h" are times of day more often than durations.
 // Articles ("a week", "eine Woche") are left out: "twice a week" states a frequency, not an amount.
 const NUMBER_WORDS: Record<Language, string[]> = {
   en: ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'],
@@ -35,23 +36,23 @@ const MINUTE = HOUR / 60;
 /** Unit words (accents folded, lower case) → size in days or GB. */
 const UNITS: Record<Language, Record<Dimension, Record<string, number>>> = {
   en: {
-    duration: { minute: MINUTE, minutes: MINUTE, min: MINUTE, mins: MINUTE, hour: HOUR, hours: HOUR, hr: HOUR, hrs: HOUR, h: HOUR, day: DAY, days: DAY, week: 7, weeks: 7, wk: 7, wks: 7, month: 30, months: 30, year: 365, years: 365, yr: 365, yrs: 365 },
+    duration: { minute: MINUTE, minutes: MINUTE, min: MINUTE, mins: MINUTE, hour: HOUR, hours: HOUR, hr: HOUR, hrs: HOUR, day: DAY, days: DAY, week: 7, weeks: 7, wk: 7, wks: 7, month: 30, months: 30, year: 365, years: 365, yr: 365, yrs: 365 },
     data: { kb: 1e-6, mb: 1e-3, gb: 1, gig: 1, gigs: 1, tb: 1000, megabytes: 1e-3, gigabytes: 1, terabytes: 1000 },
   },
   es: {
-    duration: { minuto: MINUTE, minutos: MINUTE, min: MINUTE, hora: HOUR, horas: HOUR, h: HOUR, dia: DAY, dias: DAY, semana: 7, semanas: 7, mes: 30, meses: 30, ano: 365, anos: 365 },
+    duration: { minuto: MINUTE, minutos: MINUTE, min: MINUTE, hora: HOUR, horas: HOUR, dia: DAY, dias: DAY, semana: 7, semanas: 7, mes: 30, meses: 30, ano: 365, anos: 365 },
     data: { kb: 1e-6, mb: 1e-3, gb: 1, tb: 1000, megas: 1e-3, gigas: 1 },
   },
   fr: {
-    duration: { minute: MINUTE, minutes: MINUTE, min: MINUTE, heure: HOUR, heures: HOUR, h: HOUR, jour: DAY, jours: DAY, semaine: 7, semaines: 7, mois: 30, an: 365, ans: 365, annee: 365, annees: 365 },
+    duration: { minute: MINUTE, minutes: MINUTE, min: MINUTE, heure: HOUR, heures: HOUR, jour: DAY, jours: DAY, semaine: 7, semaines: 7, mois: 30, an: 365, ans: 365, annee: 365, annees: 365 },
     data: { ko: 1e-6, mo: 1e-3, go: 1, to: 1000, kb: 1e-6, mb: 1e-3, gb: 1, tb: 1000 },
   },
   de: {
-    duration: { minute: MINUTE, minuten: MINUTE, min: MINUTE, stunde: HOUR, stunden: HOUR, std: HOUR, h: HOUR, tag: DAY, tage: DAY, tagen: DAY, woche: 7, wochen: 7, monat: 30, monate: 30, monaten: 30, jahr: 365, jahre: 365, jahren: 365 },
+    duration: { minute: MINUTE, minuten: MINUTE, min: MINUTE, stunde: HOUR, stunden: HOUR, tag: DAY, tage: DAY, tagen: DAY, woche: 7, wochen: 7, monat: 30, monate: 30, monaten: 30, jahr: 365, jahre: 365, jahren: 365 },
     data: { kb: 1e-6, mb: 1e-3, gb: 1, tb: 1000 },
   },
   pt: {
-    duration: { minuto: MINUTE, minutos: MINUTE, min: MINUTE, hora: HOUR, horas: HOUR, h: HOUR, dia: DAY, dias: DAY, semana: 7, semanas: 7, mes: 30, meses: 30, ano: 365, anos: 365 },
+    duration: { minuto: MINUTE, minutos: MINUTE, min: MINUTE, hora: HOUR, horas: HOUR, dia: DAY, dias: DAY, semana: 7, semanas: 7, mes: 30, meses: 30, ano: 365, anos: 365 },
     data: { kb: 1e-6, mb: 1e-3, gb: 1, tb: 1000 },
   },
 };
