@@ -52,30 +52,18 @@ describe('the composer second look', () => {
     expect(sent).not.toContain('VA-ONLY');
   });
 
-  it("when a runner-up SOP's steps hand the case to a person, then the model never sees that SOP", async () => {
-    const routed = sop('va-sop-bloom-skip-002', 'Skip one delivery', { steps: ['If they are away more than 8 weeks, create a task for carmen'] });
-    const { composer, requests } = await composerAnswering('[1] Yes: pause it in your account.');
-    const assessment = { ...lowConfidence(0.6), hits: [hit(pause, 20), hit(routed, 18)] };
-    await withComposer(composer, "I'm away 10 weeks this summer, can I skip the deliveries?", assessment, defaultPolicy);
-    const sent = JSON.stringify(requests[0]!.body);
-    expect(sent).toContain('Pause a subscription: the facts.');
-    expect(sent).not.toContain('Skip one delivery');
+  // Runner-ups the model must never see: their own notes keep the case from them (ADR 009, 011, 012).
+  const routedSkip = sop('va-sop-bloom-skip-002', 'Skip one delivery', { steps: ['If they are away more than 8 weeks, create a task for carmen'] });
+  const limitedSkip = sop('va-sop-bloom-skip-003', 'Skip one delivery', {
+    content: '## Answer\nSkip one delivery.\n\n## Internal\nLonger breaks (over 8 weeks) only by carmen.',
   });
-
-  it('when the customer asks about an amount beyond a runner-up SOP\'s limit, then the model never sees that SOP', async () => {
-    const limited = sop('va-sop-bloom-skip-003', 'Skip one delivery', { content: '## Answer\nSkip up to 4 deliveries in a row.\n\n## Internal\nLonger breaks (over 8 weeks) only by carmen.' });
+  it.each<[string, SopHit, string]>([
+    ["steps hand the case to a person", hit(routedSkip, 18), "I'm away 10 weeks this summer, can I skip the deliveries?"],
+    ['limit is below the amount the customer asks about', hit(limitedSkip, 18), 'We travel for 3 months, can the deliveries stop meanwhile?'],
+    ['internal note withholds a word of the question', { ...hit(skip, 18), internalOnly: ['nonprofit'] }, 'do nonprofits get a discount on skipped deliveries?'],
+  ])("when a runner-up SOP's %s, then the model never sees that SOP", async (_why, runnerUp, question) => {
     const { composer, requests } = await composerAnswering('[1] Yes: pause it in your account.');
-    const assessment = { ...lowConfidence(0.6), hits: [hit(pause, 20), hit(limited, 18)] };
-    await withComposer(composer, 'We travel for 3 months, can the deliveries stop meanwhile?', assessment, defaultPolicy);
-    const sent = JSON.stringify(requests[0]!.body);
-    expect(sent).toContain('Pause a subscription: the facts.');
-    expect(sent).not.toContain('Skip up to 4 deliveries');
-  });
-
-  it("when a runner-up SOP's internal note withholds a word of the question, then the model never sees that SOP", async () => {
-    const { composer, requests } = await composerAnswering('[1] Yes: pause it in your account.');
-    const assessment = { ...lowConfidence(0.6), hits: [hit(pause, 20), { ...hit(skip, 18), internalOnly: ['nonprofit'] }] };
-    await withComposer(composer, 'do nonprofits get a discount on skipped deliveries?', assessment, defaultPolicy);
+    await withComposer(composer, question, { ...lowConfidence(0.6), hits: [hit(pause, 20), runnerUp] }, defaultPolicy);
     const sent = JSON.stringify(requests[0]!.body);
     expect(sent).toContain('Pause a subscription: the facts.');
     expect(sent).not.toContain('Skip one delivery');
