@@ -51,6 +51,8 @@ export interface DecisionInput {
   lastAnsweredSop?: string;
   /** The best-matching internal-only SOP, if any. */
   internalBest?: { sop: VaSop; score: number };
+  /** A longer message's question sentences alone, and what they retrieve. */
+  question?: { text: string; hits: SopHit[] };
   /** The best-matching draft or retired SOP, if any. */
   unpublishedBest?: { sop: VaSop; score: number };
   /**
@@ -93,6 +95,11 @@ const ENGLISH_ONLY = 2;
  * it is scored in its own small index, where BM25 weighs every word as less rare.
  */
 const UNPUBLISHED = 0.8;
+/**
+ * A message with context around its question is answered when its question sentences alone pass the
+ * threshold on the same SOP and the whole message scores at least this (ADR 015).
+ */
+const QUESTION_FLOOR = 0.6;
 
 /** The top SOP and those scoring close to it. */
 const rivalsOf = (hits: SopHit[]): SopHit[] => hits.filter((h) => h.score >= RIVAL * hits[0]!.score);
@@ -175,6 +182,18 @@ export function decide(input: DecisionInput): Decision {
   if (scope?.kind === 'beyond_limit') return beyondLimit(top.sop, scope.exceeded);
   if (top.sop.uid === input.lastAnsweredSop) {
     return escalate('repeat_question', `the customer asks again what SOP "${top.sop.title}" already answered`, confidence);
+  }
+  const q = input.question;
+  if (q && confidence < input.policy.threshold && confidence >= QUESTION_FLOOR && q.hits[0]?.sop.uid === top.sop.uid) {
+    const asked = confidenceOf(q.hits);
+    if (asked >= input.policy.threshold) {
+      return {
+        kind: 'answer',
+        sop: top.sop,
+        confidence: asked,
+        reason: `the question "${q.text}" matched SOP "${top.sop.title}" (confidence ${asked}; the whole message ${confidence})`,
+      };
+    }
   }
   const floor = input.policy.clarifyFloor;
   if (confidence < input.policy.threshold && input.canOfferChoice && !input.choiceOffered && floor !== null && confidence >= floor) {

@@ -105,7 +105,7 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
     trigger: 'exception_request',
     // Waivers, special prices and favours are a VA's call; SOPs say so in their internal notes.
     pattern: words(
-      'waive\\w*', 'take (?:it|that|the \\w+ fee|the fee|the charge) off', 'make an exception', 'as an exception', 'special (?:price|pricing|deal|rate|offer|discount)',
+      'waive\\w*', 'take (?:it|that|the \\w+ fee|the fee|the charge) off', '(?:fee|charge|penalty) (?:be |get |gets |is )?(?:taken off|removed|dropped|cancell?ed|refunded)', 'make an exception', 'as an exception', 'special (?:price|pricing|deal|rate|offer|discount)',
       'better (?:price|deal|rate)', '(?:discount|deal|promo|offer)s? for (?:returning|former|old|past|nonprofits?|charit\\w*|non-profits?)',
       'dispute (?:the |this |that |a |my )?(?:\\S+ )?(?:fee|charge)', 'contest\\w* (?:a |essa |esta |o |la |le |les |ces |cette |ce )?(?:taxa|cobran[cç]a|multa|frais|pr[ée]l[eè]vement|p[ée]nalit[ée])',
       '(?:disputar|impugnar) (?:la |el |esta |este )?(?:tarifa|cargo|cobro|multa)', 'geb[uü]hr\\w* (?:\\w+ )?(?:anfechten|bestreiten)',

@@ -109,6 +109,7 @@ describe('decide', () => {
     ['a founder writing', { text: "I'm the founder of a 40-person agency, can we talk pricing?" }, 'vip'],
     ['about as close to a retired SOP', { unpublishedBest: { sop: { ...sop('va-sop-old-001'), status: 'retired' }, score: 24 } }, 'not_published'],
     ['much closer to a published SOP than to a retired one', { unpublishedBest: { sop: { ...sop('va-sop-old-001'), status: 'retired' }, score: 23 } }, 'answer'],
+    ['a fee to be taken off', { text: 'my daughter was in the ER. Can the $50 missed-appointment fee be taken off?' }, 'exception_request'],
     ['closer to an internal SOP', { internalBest: { sop: sop('va-sop-internal-001'), score: 99 } }, 'internal_only'],
     ['on a topic written only in English, matched twice as well', { language: 'fr', englishOnly: { sop: sop('va-sop-parking-001'), score: 61 } }, 'no_sop_in_language'],
     ['on a topic written only in English, matched less than twice as well', { language: 'fr', englishOnly: { sop: sop('va-sop-parking-001'), score: 59 } }, 'answer'],
@@ -162,6 +163,27 @@ describe('decide', () => {
     expect(decide({ ...widget, text: 'can we stop for 3 months?' })).toMatchObject({ kind: 'escalate', trigger: 'beyond_limit' });
     const c = decide({ ...widget, text: 'can we stop for 3 weeks?' });
     expect(c.kind === 'clarify' && c.options.map((o) => o.uid)).toEqual(['a', 'va-sop-pause-001']);
+  });
+
+  describe('a message with context around its question', () => {
+    // The whole message scores 0.63 (under the 0.72 threshold); its question sentences alone, 0.8.
+    const diluted = [hit('va-sop-reset-001', 30, 1), hit('va-sop-billing-001', 17, 1)];
+    const sharp = [hit('va-sop-reset-001', 30, 1), hit('va-sop-billing-001', 4, 0.2)];
+    const input: DecisionInput = { ...base, hits: diluted, question: { text: 'how do I reset it?', hits: sharp } };
+
+    it('when the question sentences alone retrieve the same SOP past the threshold, then the bot answers, saying so', () => {
+      const d = decide(input);
+      expect(d).toMatchObject({ kind: 'answer', confidence: 0.8 });
+      expect(d.reason).toBe('the question "how do I reset it?" matched SOP "va-sop-reset-001" (confidence 0.8; the whole message 0.63)');
+    });
+
+    it.each<[string, Partial<DecisionInput>]>([
+      ['the question retrieves another SOP', { question: { text: 'how much is it?', hits: [hit('va-sop-billing-001', 30, 1), hit('x', 4, 0.2)] } }],
+      ['the whole message scores under 0.6', { hits: [hit('va-sop-reset-001', 30, 1), hit('va-sop-billing-001', 20, 1)] }],
+      ['the question alone is not sure either', { question: { text: 'and this?', hits: diluted } }],
+    ])('when %s, then confidence decides as before', (_name, change) => {
+      expect(decide({ ...input, ...change }).kind).toBe('escalate');
+    });
   });
 
   it('when the client raises its threshold above the confidence, then it escalates', () => {
