@@ -82,8 +82,14 @@ describe('the limits a SOP sets', () => {
     expect(limitsOf(export_).map((l) => [l.dimension, l.value])).toEqual([['data', 10]]);
   });
 
-  it('takes "up to 24 hours before" for the notice a customer gives, which is no upper bound', () => {
-    expect(limitsOf(training)).toEqual([]);
+  it('takes "up to 24 hours before" in a step for the notice a customer gives, which is no upper bound', () => {
+    expect(limitsOf({ ...training, steps: ['Sessions can be moved up to 24 hours before they start'] })).toEqual([]);
+    expect(limitsOf({ ...training, steps: ['Sessions can be moved up to 24 hours'] }).map((l) => [l.bound, l.value])).toEqual([['upper', 1]]);
+  });
+
+  it('leaves a bound the answer tells the customer to the answer, which may bound something else', () => {
+    expect(limitsOf(storage)).toEqual([]);
+    expect(limitExceeded(storage, askedQuantities("how much storage does Team have? we're at 87 GB", 'en'))).toBeUndefined();
   });
 
   it.each<[string, typeof pause, Language, string, string | undefined]>([

@@ -1,7 +1,7 @@
 import type { MessageEvent, VaSop } from '@sbf-chatwoot/shared';
 import { alreadyPosted } from '../chatwoot/already-posted.ts';
 import { escalate } from '../escalation/escalate.ts';
-import { choiceMessage, TO_PERSON } from '../knowledge/choice-message.ts';
+import { choiceMessage } from '../knowledge/choice-message.ts';
 import { asLanguage, type Language } from '../knowledge/language.ts';
 import { citedAnswer } from '../knowledge/sop-text.ts';
 import type { HandlerContext } from './context.ts';
