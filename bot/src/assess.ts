@@ -1,5 +1,6 @@
 import type { SopHit, SopIndex } from './knowledge/sop-index.ts';
 import { detectLanguage, type Language } from './knowledge/language.ts';
+import { sentencesOf } from './knowledge/sop-text.ts';
 import { decide, type Decision, type DecisionInput, type Policy } from './triage.ts';
 
 export interface AssessInput {
@@ -26,7 +27,7 @@ export type Assessment = Decision & { language: Language; hits: SopHit[] };
  * when every sentence, or none, is a question.
  */
 function questionOf(sops: SopIndex, clientUid: string, text: string, language: Language) {
-  const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim());
+  const sentences = sentencesOf(text);
   const questions = sentences.filter((s) => s.includes('?'));
   if (sentences.length < 2 || !questions.length || questions.length === sentences.length) return undefined;
   const q = questions.join(' ');
@@ -37,7 +38,7 @@ function questionOf(sops: SopIndex, clientUid: string, text: string, language: L
 export function assess(sops: SopIndex, input: AssessInput): Assessment {
   const language = detectLanguage(input.text, input.languageHint);
   const hits = sops.search(input.clientUid, input.text, language);
-  let decisionInput: DecisionInput = {
+  const decisionInput: DecisionInput = {
     ...input,
     hits,
     language,
@@ -45,22 +46,19 @@ export function assess(sops: SopIndex, input: AssessInput): Assessment {
     internalBest: sops.internalBest(input.clientUid, input.text, language),
     unpublishedBest: sops.unpublishedBest(input.clientUid, input.text, language),
   };
-  let decision = decide(decisionInput);
-  // Context around a question ("Dear team, … Could you tell me …? Kind regards") dilutes its words;
-  // the question sentences get a search of their own only where confidence alone held the answer back.
-  if (decision.kind === 'clarify' || (decision.kind === 'escalate' && decision.trigger === 'low_confidence')) {
-    const question = questionOf(sops, input.clientUid, input.text, language);
-    if (question) decision = decide((decisionInput = { ...decisionInput, question }));
-  }
-  // Whether the topic is one the client wrote only in English changes what the bot does where it
-  // would answer or offer a choice, and what the VA reads where nothing in the customer's language
-  // was close; after a rule has fired, the English search is skipped.
-  const byRetrieval = decision.kind !== 'escalate' || decision.trigger === 'low_confidence' || decision.trigger === 'no_match';
-  if (language !== 'en' && byRetrieval) {
-    const english = sops.search(input.clientUid, input.text, 'en', 1)[0];
-    if (english && !sops.hasVersionIn(english.sop.uid, language)) {
-      decision = decide({ ...decisionInput, englishOnly: { sop: english.sop, score: english.score } });
-    }
-  }
-  return { ...decision, language, hits };
+  const decision = decide(decisionInput);
+  // Two more views matter only where retrieval, not a rule, decided; each costs a search, so they
+  // are looked up then, and decided on together:
+  // - context around a question ("Dear team, … Could you tell me …? Kind regards") dilutes its words,
+  //   so where confidence held an answer back the question sentences are searched on their own;
+  // - a question not in English may be on a topic the client wrote only in English. That changes
+  //   what the bot does where it would answer or offer a choice, and what the VA reads where nothing
+  //   in the customer's language was close.
+  const lowConfidence = decision.kind === 'clarify' || (decision.kind === 'escalate' && decision.trigger === 'low_confidence');
+  const byRetrieval = lowConfidence || decision.kind === 'answer' || (decision.kind === 'escalate' && decision.trigger === 'no_match');
+  const question = lowConfidence ? questionOf(sops, input.clientUid, input.text, language) : undefined;
+  const english = language !== 'en' && byRetrieval ? sops.search(input.clientUid, input.text, 'en', 1)[0] : undefined;
+  const englishOnly = english && !sops.hasVersionIn(english.sop.uid, language) ? { sop: english.sop, score: english.score } : undefined;
+  if (!question && !englishOnly) return { ...decision, language, hits };
+  return { ...decide({ ...decisionInput, question, englishOnly }), language, hits };
 }

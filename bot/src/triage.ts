@@ -105,13 +105,17 @@ const QUESTION_FLOOR = 0.6;
 const rivalsOf = (hits: SopHit[]): SopHit[] => hits.filter((h) => h.score >= RIVAL * hits[0]!.score);
 
 /**
- * The SOPs a customer may choose from when no single one is certain: close rivals of the top one
- * that answer as they are (their own notes keep nothing of this case from their answer; no canned
- * response, whose variables need the customer's message).
+ * Whether a SOP may stand for this message as it is written: no canned response (its variables need
+ * the customer's message, and the team's wording is not reworded) and nothing in its own notes keeps
+ * this case from its answer (ADR 009, 011, 012). Such SOPs are offered in a choice and read by the composer.
  */
+export const answersAsWritten = (h: SopHit, text: string, lang: Language): boolean =>
+  !isCanned(h.sop) && !h.internalOnly.length && !outOfScope(h.sop, text, lang);
+
+/** The SOPs a customer may choose from when no single one is certain: close rivals of the top one that answer as written. */
 export function choicesFor(hits: SopHit[], text: string, lang: Language = 'en'): VaSop[] {
   return rivalsOf(hits)
-    .filter((h) => !isCanned(h.sop) && !h.internalOnly.length && !outOfScope(h.sop, text, lang))
+    .filter((h) => answersAsWritten(h, text, lang))
     .slice(0, CHOICES)
     .map((h) => h.sop);
 }

@@ -21,7 +21,8 @@ const stopwords: Record<Language, Set<string>> = {
 // Support chatter that every question shares; it carries no topic.
 const chatter = new Set(['hi', 'hello', 'hey', 'thanks', 'thank', 'please', 'pls', 'hola', 'bonjour', 'hallo', 'olá', 'ola', 'gracias', 'merci', 'danke', 'obrigado', 'obrigada', 'can', 'could', 'would', 'need', 'want']);
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
+/** Accents and other combining marks dropped: "remboursée" and "remboursee" are one word. */
+export const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
 
 type TermProcessor = (term: string) => string | null;
 const processors = new Map<Language, TermProcessor>();

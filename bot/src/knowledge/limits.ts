@@ -1,7 +1,7 @@
 import type { VaSop } from '@sbf-chatwoot/shared';
 import type { Language } from './language.ts';
-import { fold, quantitiesIn, type Dimension, type Quantity } from './quantities.ts';
-import { internalText } from './sop-text.ts';
+import { plain, quantitiesIn, type Dimension, type Quantity } from './quantities.ts';
+import { internalText, sentencesOf } from './sop-text.ts';
 
 /**
  * A bound a SOP's VA notes set on an amount of time or data: "Exports over 10 GB can time out; ask
@@ -43,10 +43,8 @@ const overBefore = Object.fromEntries(Object.entries(OVER).map(([l, words]) => [
 const upperBefore = before(`${OVER.en}|${UP_TO_EN}`);
 const lowerBefore = before(LOWER_EN);
 
-const sentencesOf = (text: string) => text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
-
 function boundsIn(sentence: string): Limit[] {
-  const folded = fold(sentence);
+  const folded = plain(sentence);
   const out: Limit[] = [];
   for (const q of quantitiesIn(sentence, 'en')) {
     const lead = folded.slice(Math.max(0, q.index - 24), q.index);
@@ -106,7 +104,7 @@ const NOT_ASKED_AFTER = /^[\s-]*(?:ago|old|pregnant|de grossesse|de embarazo|de 
  * frequencies, ages and time already passed are left out.
  */
 export function askedQuantities(text: string, lang: Language): AskedQuantity[] {
-  const folded = fold(text);
+  const folded = plain(text);
   const asked: AskedQuantity[] = [];
   for (const q of quantitiesIn(text, lang)) {
     const lead = folded.slice(Math.max(0, q.index - 24), q.index);

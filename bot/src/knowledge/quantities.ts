@@ -1,3 +1,4 @@
+import { fold } from './analyzer.ts';
 import type { Language } from './language.ts';
 
 /**
@@ -57,7 +58,8 @@ const UNITS: Record<Language, Record<Dimension, Record<string, number>>> = {
   },
 };
 
-export const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** Accents folded, lower case: the form the tables below are written in. */
+export const plain = (s: string) => fold(s).toLowerCase();
 
 const alternation = (words: Iterable<string>) =>
   [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
@@ -98,11 +100,11 @@ function readerFor(lang: Language): Reader {
   return reader;
 }
 
-/** Every amount of time or data written in `text` (in `lang`), in order; `text` is folded first (see fold). */
+/** Every amount of time or data written in `text` (in `lang`), in order; `text` is made plain first (see plain). */
 export function quantitiesIn(text: string, lang: Language): Quantity[] {
   const reader = readerFor(lang);
   const out: Quantity[] = [];
-  for (const m of fold(text).matchAll(reader.pattern)) {
+  for (const m of plain(text).matchAll(reader.pattern)) {
     const n = reader.numberOf(m[1]!);
     const unit = reader.unitOf(m[2]!);
     if (n === undefined || !unit) continue;

@@ -1,9 +1,8 @@
 import type { VaSop } from '@sbf-chatwoot/shared';
 import type { Assessment } from '../assess.ts';
-import type { Decision, Policy } from '../triage.ts';
+import { answersAsWritten, type Decision, type Policy } from '../triage.ts';
 import { isCanned } from './canned-responses.ts';
 import type { Composer } from './composer.ts';
-import { outOfScope } from './out-of-scope.ts';
 
 export type Outcome =
   | { kind: 'answer'; sop: VaSop; confidence: number; reason: string; /** The composer's wording, else the SOP's own. */ text?: string }
@@ -24,10 +23,9 @@ const CANDIDATES = 3;
  */
 export async function withComposer(composer: Composer | undefined, text: string, a: Assessment, policy: Policy): Promise<Outcome> {
   if (!composer) return a;
-  // A SOP whose own notes keep this case from its answer, or withhold a word of the question, is no
-  // source for the model (ADR 009, 011, 012): the model reads only its public text.
+  // The model reads only a SOP's public text: one whose notes keep this case from it is no source.
   const candidates = a.hits
-    .filter((h) => !isCanned(h.sop) && !h.internalOnly.length && !outOfScope(h.sop, text, a.language))
+    .filter((h) => answersAsWritten(h, text, a.language))
     .map((h) => h.sop)
     .slice(0, CANDIDATES);
 

@@ -4,7 +4,7 @@ import type { SbfStore } from '../sbf/store.ts';
 import { termProcessor } from './analyzer.ts';
 import { isCanned } from './canned-responses.ts';
 import { asLanguage, type Language } from './language.ts';
-import { customerText, internalText, isCustomerFacing } from './sop-text.ts';
+import { customerText, internalText, isCustomerFacing, sentencesOf } from './sop-text.ts';
 
 export interface SopHit {
   sop: VaSop;
@@ -22,12 +22,19 @@ export interface SopHit {
   internalOnly: string[];
 }
 
+/**
+ * SOPs the bot never answers from, indexed only to notice what a question is about:
+ * - `restricted`: published SOPs the customer may not see (confidential): "the answer is internal";
+ * - `unpublished`: draft and retired SOPs: "the answer is not published (yet, or any more)".
+ */
+type Aside = 'restricted' | 'unpublished';
+const ASIDES: Aside[] = ['restricted', 'unpublished'];
+const asideOf = (sop: VaSop): Aside | undefined =>
+  sop.status === undefined || sop.status === 'published' ? 'restricted' : sop.status === 'draft' || sop.status === 'retired' ? 'unpublished' : undefined;
+
 interface ClientIndex {
   search: MiniSearch<Doc>;
-  /** Published SOPs the customer may not see (confidential): only to notice "the answer is internal". */
-  restricted: MiniSearch<Doc>;
-  /** Draft and retired SOPs: only to notice "the answer is not published (yet, or any more)". */
-  unpublished: MiniSearch<Doc>;
+  aside: Record<Aside, MiniSearch<Doc>>;
   /** term → number of SOPs containing it, for the rarity weights. */
   df: Map<string, number>;
 }
@@ -93,8 +100,7 @@ export const sopLanguage = (sop: VaSop): Language => asLanguage(sop.locale) ?? '
  */
 export async function createSopIndex(store: SbfStore) {
   const sops = new Map<string, VaSop>();
-  const restricted = new Map<string, VaSop>();
-  const unpublished = new Map<string, VaSop>();
+  const aside: Record<Aside, Map<string, VaSop>> = { restricted: new Map(), unpublished: new Map() };
   const indexes = new Map<string, ClientIndex>();
   /** term → SOPs using it across every client and language: the agency's topic vocabulary. */
   const agencyDf = new Map<string, number>();
@@ -109,10 +115,9 @@ export async function createSopIndex(store: SbfStore) {
   function indexFor(client: string, lang: Language): ClientIndex {
     let idx = indexes.get(key(client, lang));
     if (!idx) {
-      idx = { search: newIndex(lang), restricted: newIndex(lang), unpublished: newIndex(lang), df: new Map() };
+      idx = { search: newIndex(lang), aside: { restricted: newIndex(lang), unpublished: newIndex(lang) }, df: new Map() };
       for (const sop of sops.values()) if (belongs(sop, client, lang)) add(idx, lang, sop);
-      for (const sop of restricted.values()) if (belongs(sop, client, lang)) idx.restricted.add(toDoc(sop));
-      for (const sop of unpublished.values()) if (belongs(sop, client, lang)) idx.unpublished.add(toDoc(sop));
+      for (const kind of ASIDES) for (const sop of aside[kind].values()) if (belongs(sop, client, lang)) idx.aside[kind].add(toDoc(sop));
       indexes.set(key(client, lang), idx);
     }
     return idx;
@@ -137,7 +142,7 @@ export async function createSopIndex(store: SbfStore) {
     let terms = withheldTerms.get(sop.uid);
     if (!terms) {
       const said = docTerms(lang, sop);
-      const sentences = internalText(sop).split(/(?<=[.!?])\s+|\n+/).filter((s) => WITHHOLDS.test(s));
+      const sentences = sentencesOf(internalText(sop)).filter((s) => WITHHOLDS.test(s));
       // Web and mail addresses in a note (monday.com, finance@acme.example) name no topic of their own.
       const text = sentences.join(' ').replace(/\S+(?:[.@]\w[\w-]*)+/g, ' ');
       terms = new Set([...termsOf(lang, text)].filter((t) => !said.has(t)));
@@ -170,15 +175,11 @@ export async function createSopIndex(store: SbfStore) {
     const sop = parsed.data;
     answerTerms.delete(sop.uid);
     withheldTerms.delete(sop.uid);
-    const wasRestricted = restricted.get(sop.uid);
-    if (wasRestricted) {
-      restricted.delete(sop.uid);
-      eachIndexOf(wasRestricted, (idx) => idx.restricted.has(sop.uid) && idx.restricted.discard(sop.uid));
-    }
-    const wasUnpublished = unpublished.get(sop.uid);
-    if (wasUnpublished) {
-      unpublished.delete(sop.uid);
-      eachIndexOf(wasUnpublished, (idx) => idx.unpublished.has(sop.uid) && idx.unpublished.discard(sop.uid));
+    for (const kind of ASIDES) {
+      const was = aside[kind].get(sop.uid);
+      if (!was) continue;
+      aside[kind].delete(sop.uid);
+      eachIndexOf(was, (idx) => idx.aside[kind].has(sop.uid) && idx.aside[kind].discard(sop.uid));
     }
     const before = sops.get(sop.uid);
     if (before) {
@@ -188,12 +189,10 @@ export async function createSopIndex(store: SbfStore) {
       countVersion(before, -1);
     }
     if (!isCustomerFacing(sop)) {
-      if (sop.status === undefined || sop.status === 'published') {
-        restricted.set(sop.uid, sop);
-        eachIndexOf(sop, (idx) => idx.restricted.add(toDoc(sop)));
-      } else if (sop.status === 'draft' || sop.status === 'retired') {
-        unpublished.set(sop.uid, sop);
-        eachIndexOf(sop, (idx) => idx.unpublished.add(toDoc(sop)));
+      const kind = asideOf(sop);
+      if (kind) {
+        aside[kind].set(sop.uid, sop);
+        eachIndexOf(sop, (idx) => idx.aside[kind].add(toDoc(sop)));
       }
       return;
     }
@@ -210,6 +209,12 @@ export async function createSopIndex(store: SbfStore) {
       else if (!e && sops.has(uid)) upsert({ ...sops.get(uid)!, status: 'retired' });
     });
   });
+
+  /** The best SOP set aside as `kind` for the question. */
+  function bestAside(kind: Aside, clientUid: string, text: string, lang: Language): { sop: VaSop; score: number } | undefined {
+    const top = indexFor(clientUid, lang).aside[kind].search(text)[0];
+    return top && { sop: aside[kind].get(top.id)!, score: top.score };
+  }
 
   /** source → uids it fed (replaceSource). */
   const fedBy = new Map<string, Set<string>>();
@@ -258,17 +263,11 @@ export async function createSopIndex(store: SbfStore) {
       return hits;
     },
     /** The best internal-only SOP for the question, to escalate when it beats every public one. */
-    internalBest(clientUid: string, text: string, lang: Language = 'en'): { sop: VaSop; score: number } | undefined {
-      const top = indexFor(clientUid, lang).restricted.search(text)[0];
-      return top && { sop: restricted.get(top.id)!, score: top.score };
-    },
+    internalBest: (clientUid: string, text: string, lang: Language = 'en') => bestAside('restricted', clientUid, text, lang),
     /** Whether a customer-facing SOP says what SOP `uid` says in `lang`: it, or a translation of it. */
     hasVersionIn: (uid: string, lang: Language) => (versions.get(`${uid}|${lang}`) ?? 0) > 0,
     /** The best draft or retired SOP for the question: a topic the client has no published answer for. */
-    unpublishedBest(clientUid: string, text: string, lang: Language = 'en'): { sop: VaSop; score: number } | undefined {
-      const top = indexFor(clientUid, lang).unpublished.search(text)[0];
-      return top && { sop: unpublished.get(top.id)!, score: top.score };
-    },
+    unpublishedBest: (clientUid: string, text: string, lang: Language = 'en') => bestAside('unpublished', clientUid, text, lang),
     /** Does any SOP of this client answer in `lang`? (Otherwise we hand off in that language.) */
     hasLanguage: (clientUid: string, lang: Language) => indexFor(clientUid, lang).search.documentCount > 0,
     get: (uid: string) => sops.get(uid),

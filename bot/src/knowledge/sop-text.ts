@@ -39,6 +39,10 @@ export function internalText(sop: VaSop): string {
   return [...sections(sop.content ?? '')].filter(([h]) => isInternal(h)).map(([, text]) => text).join('\n');
 }
 
+/** A text's sentences and lines, trimmed, empty ones left out. */
+export const sentencesOf = (text: string): string[] =>
+  text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+
 /** SOPs the bot may quote to customers: published and not confidential. */
 export function isCustomerFacing(sop: VaSop): boolean {
   const level = sop.sensitivity?.level;
