@@ -1,7 +1,7 @@
 import type { SopHit, SopIndex } from './knowledge/sop-index.ts';
 import { detectLanguage, type Language } from './knowledge/language.ts';
 import { sentencesOf } from './knowledge/sop-text.ts';
-import { decide, type Decision, type DecisionInput, type Policy } from './triage.ts';
+import { decide, QUESTION_FLOOR, type Decision, type DecisionInput, type Policy } from './triage.ts';
 
 export interface AssessInput {
   clientUid: string;
@@ -56,7 +56,8 @@ export function assess(sops: SopIndex, input: AssessInput): Assessment {
   //   in the customer's language was close.
   const lowConfidence = decision.kind === 'clarify' || (decision.kind === 'escalate' && decision.trigger === 'low_confidence');
   const byRetrieval = lowConfidence || decision.kind === 'answer' || (decision.kind === 'escalate' && decision.trigger === 'no_match');
-  const question = lowConfidence ? questionOf(sops, input.clientUid, input.text, language) : undefined;
+  // decide() reads the question sentences only from QUESTION_FLOOR up; under it the search is spared.
+  const question = lowConfidence && decision.confidence >= QUESTION_FLOOR ? questionOf(sops, input.clientUid, input.text, language) : undefined;
   const english = language !== 'en' && byRetrieval ? sops.search(input.clientUid, input.text, 'en', 1)[0] : undefined;
   const englishOnly = english && !sops.hasVersionIn(english.sop.uid, language) ? { sop: english.sop, score: english.score } : undefined;
   if (!question && !englishOnly) return { ...decision, language, hits };

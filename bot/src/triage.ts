@@ -99,7 +99,7 @@ const UNPUBLISHED = 0.8;
  * A message with context around its question is answered when its question sentences alone pass the
  * threshold on the same SOP and the whole message scores at least this (ADR 015).
  */
-const QUESTION_FLOOR = 0.6;
+export const QUESTION_FLOOR = 0.6;
 
 /** The top SOP and those scoring close to it. */
 const rivalsOf = (hits: SopHit[]): SopHit[] => hits.filter((h) => h.score >= RIVAL * hits[0]!.score);
