@@ -1,3 +1,4 @@
+import type { Precedents } from './knowledge/precedents.ts';
 import type { SopHit, SopIndex } from './knowledge/sop-index.ts';
 import { detectLanguage, type Language } from './knowledge/language.ts';
 import { sentencesOf } from './knowledge/sop-text.ts';
@@ -35,7 +36,7 @@ function questionOf(sops: SopIndex, clientUid: string, text: string, language: L
 }
 
 /** Retrieval then the pure decision: the one pipeline shared by the webhook handler and `eval`. */
-export function assess(sops: SopIndex, input: AssessInput): Assessment {
+export function assess(sops: SopIndex, input: AssessInput, precedents?: Precedents): Assessment {
   const language = detectLanguage(input.text, input.languageHint);
   const hits = sops.search(input.clientUid, input.text, language);
   const decisionInput: DecisionInput = {
@@ -60,6 +61,8 @@ export function assess(sops: SopIndex, input: AssessInput): Assessment {
   const question = lowConfidence && decision.confidence >= QUESTION_FLOOR ? questionOf(sops, input.clientUid, input.text, language) : undefined;
   const english = language !== 'en' && byRetrieval ? sops.search(input.clientUid, input.text, 'en', 1)[0] : undefined;
   const englishOnly = english && !sops.hasVersionIn(english.sop.uid, language) ? { sop: english.sop, score: english.score } : undefined;
-  if (!question && !englishOnly) return { ...decision, language, hits };
-  return { ...decide({ ...decisionInput, question, englishOnly }), language, hits };
+  // - a past question much like this one tells what became of it (ADR 016).
+  const precedent = byRetrieval ? precedents?.nearest(input.clientUid, input.text, language) : undefined;
+  if (!question && !englishOnly && !precedent) return { ...decision, language, hits };
+  return { ...decide({ ...decisionInput, question, englishOnly, precedent }), language, hits };
 }

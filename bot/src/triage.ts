@@ -3,6 +3,7 @@ import { isCanned } from './knowledge/canned-responses.ts';
 import type { Language } from './knowledge/language.ts';
 import type { LimitExceeded } from './knowledge/limits.ts';
 import { outOfScope } from './knowledge/out-of-scope.ts';
+import type { Precedent } from './knowledge/precedents.ts';
 import type { SopHit } from './knowledge/sop-index.ts';
 import { matchTrigger } from './triggers.ts';
 
@@ -60,6 +61,8 @@ export interface DecisionInput {
    * in the customer's language.
    */
   englishOnly?: { sop: VaSop; score: number };
+  /** The client's past question most like this one, with its outcome (ADR 016). */
+  precedent?: Precedent;
   hits: SopHit[];
   botTurns: number;
   hasAttachments: boolean;
@@ -100,6 +103,17 @@ const UNPUBLISHED = 0.8;
  * threshold on the same SOP and the whole message scores at least this (ADR 015).
  */
 export const QUESTION_FLOOR = 0.6;
+
+/**
+ * A past question at least this alike (Jaccard of stemmed words) speaks for this one: its escalation
+ * holds this one back, and its SOP, when close, answers it (ADR 016).
+ */
+const PRECEDENT = 0.3;
+/**
+ * Escalations for who writes or how (a person asked for, anger, a refund or cancellation wanted),
+ * which the rules read in each message itself, are no precedent for what is asked.
+ */
+const NOT_TOPICAL = new Set(['human_request', 'negative_sentiment', 'no_question', 'vip', 'refund', 'cancellation', 'complaint', 'legal', 'security']);
 
 /** The top SOP and those scoring close to it. */
 const rivalsOf = (hits: SopHit[]): SopHit[] => hits.filter((h) => h.score >= RIVAL * hits[0]!.score);
@@ -187,6 +201,11 @@ export function decide(input: DecisionInput): Decision {
   if (top.sop.uid === input.lastAnsweredSop) {
     return escalate('repeat_question', `the customer asks again what SOP "${top.sop.title}" already answered`, confidence);
   }
+  const p = input.precedent;
+  if (p && 'escalate' in p.outcome && p.similarity >= PRECEDENT && !NOT_TOPICAL.has(p.why ?? '')) {
+    const why = p.why ? ` (${p.why})` : '';
+    return escalate('precedent', `a question like this one needed a person${why}: "${p.text}" (${round(p.similarity)} alike)`, confidence);
+  }
   const q = input.question;
   if (q && confidence < input.policy.threshold && confidence >= QUESTION_FLOOR && q.hits[0]?.sop.uid === top.sop.uid) {
     const asked = confidenceOf(q.hits);
@@ -196,6 +215,18 @@ export function decide(input: DecisionInput): Decision {
         sop: top.sop,
         confidence: asked,
         reason: `the question "${q.text}" matched SOP "${top.sop.title}" (confidence ${asked}; the whole message ${confidence})`,
+      };
+    }
+  }
+  if (p && 'answer' in p.outcome && p.similarity >= PRECEDENT && confidence < input.policy.threshold) {
+    const uid = p.outcome.answer;
+    const sop = choicesFor(input.hits, text, input.language).find((s) => s.uid === uid);
+    if (sop) {
+      return {
+        kind: 'answer',
+        sop,
+        confidence,
+        reason: `SOP "${sop.title}", close to the question (confidence ${confidence}), answered one like it: "${p.text}" (${round(p.similarity)} alike)`,
       };
     }
   }

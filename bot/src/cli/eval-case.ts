@@ -1,18 +1,12 @@
 import { z } from 'zod';
 import type { AssessInput } from '../assess.ts';
 import type { Directory } from '../sbf/directory.ts';
+import { labelledCaseSchema, type LabelledCase } from '../knowledge/precedents.ts';
 import { policyFor } from '../triage.ts';
 
 /** One labelled line of an eval file (`bot/eval/*.jsonl`). */
-export const evalCaseSchema = z.object({
-  text: z.string(),
-  client_uid: z.string(),
-  lang: z.string().optional(),
-  labels: z.array(z.string()).optional(),
-  expect: z.union([z.object({ answer: z.string() }), z.object({ escalate: z.literal(true) })]),
-  why: z.string().optional(),
-});
-export type EvalCase = z.infer<typeof evalCaseSchema>;
+export const evalCaseSchema = labelledCaseSchema;
+export type EvalCase = LabelledCase;
 
 /** One line of a clicks file: the button the customer who wrote `text` clicked when offered a choice. */
 export const clickSchema = z.object({ client_uid: z.string(), text: z.string(), click: z.string() });

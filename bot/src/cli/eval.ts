@@ -7,6 +7,7 @@ import { loadComposerConfig } from '../config.ts';
 import { choiceMessage, TO_PERSON } from '../knowledge/choice-message.ts';
 import { createComposer } from '../knowledge/composer.ts';
 import { withComposer } from '../knowledge/second-look.ts';
+import { createPrecedents } from '../knowledge/precedents.ts';
 import { createSopIndex } from '../knowledge/sop-index.ts';
 import { createDirectory } from '../sbf/directory.ts';
 import { openVaultStore } from '../sbf/vault-store.ts';
@@ -33,7 +34,7 @@ const cli = command('eval', USAGE);
 function fail(message: string): never {
   return cli.fail(EXIT_USAGE, message);
 }
-const { values: flags, positionals } = cli.args({ allowPositionals: true, options: { sweep: { type: 'boolean' }, 'no-choice': { type: 'boolean' }, clicks: { type: 'string' } } });
+const { values: flags, positionals } = cli.args({ allowPositionals: true, options: { sweep: { type: 'boolean' }, 'no-choice': { type: 'boolean' }, clicks: { type: 'string' }, precedents: { type: 'string', multiple: true } } });
 // A sweep moves the threshold alone; choices would change what lies under it.
 const canOfferChoice = !flags.sweep && !flags['no-choice'];
 const [vaultArg, casesArg] = positionals;
@@ -66,6 +67,11 @@ const clicks = flags.clicks
   ? new Map(readJsonl(flags.clicks, clickSchema).map((c) => [clickKey(c.client_uid, c.text), c.click]))
   : undefined;
 
+// A case is never its own precedent, nor is any case of the file under test: its writer's habits
+// would make it look more alike than a new customer's question.
+const precedentFiles = (flags.precedents ?? []).filter((f) => resolve(f) !== resolve(casesArg));
+const precedents = precedentFiles.length ? createPrecedents(precedentFiles.flatMap((f) => readJsonl(f, evalCaseSchema))) : undefined;
+
 const log = pino({ level: 'warn' }, process.stderr);
 const store = openVaultStore(resolve(vaultArg), log);
 const directory = await createDirectory(store, log);
@@ -85,7 +91,7 @@ const thresholdNow = new Map<string, number>();
 for (const c of cases) {
   const input = assessInputFor(c, directory, canOfferChoice);
   thresholdNow.set(c.client_uid, input.policy.threshold);
-  const assessed = assess(sops, input);
+  const assessed = assess(sops, input, precedents);
   const a = await withComposer(composer, c.text, assessed, input.policy);
   let got: CaseResult['got'];
   let choice: { offered: string[]; buttons: string[]; clicked?: string } | undefined;

@@ -8,6 +8,7 @@ import { stopwords as enStop } from '@orama/stopwords/english';
 import { stopwords as esStop } from '@orama/stopwords/spanish';
 import { stopwords as frStop } from '@orama/stopwords/french';
 import { stopwords as ptStop } from '@orama/stopwords/portuguese';
+import MiniSearch from 'minisearch';
 import type { Language } from './language.ts';
 
 const stemmers: Record<Language, (w: string) => string> = { en, es, fr, de, pt };
@@ -48,4 +49,19 @@ function newTermProcessor(lang: Language): TermProcessor {
     seen.set(term, out);
     return out;
   };
+}
+
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+/** The distinct terms MiniSearch indexes for `text` in `lang`: tokens, stop words out, stemmed. */
+export function termsOf(lang: Language, text: string): Set<string> {
+  const process = termProcessor(lang);
+  return new Set(tokenize(text).map(process).filter((t): t is string => Boolean(t)));
+}
+
+/** Shared terms over all terms of the two sets, 0..1. */
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  let both = 0;
+  for (const t of a) if (b.has(t)) both++;
+  const either = a.size + b.size - both;
+  return either ? both / either : 0;
 }

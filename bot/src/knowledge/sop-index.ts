@@ -1,7 +1,7 @@
 import { vaSopSchema, type VaSop } from '@sbf-chatwoot/shared';
 import MiniSearch from 'minisearch';
 import type { SbfStore } from '../sbf/store.ts';
-import { termProcessor } from './analyzer.ts';
+import { jaccard, termProcessor, termsOf } from './analyzer.ts';
 import { isCanned } from './canned-responses.ts';
 import { asLanguage, type Language } from './language.ts';
 import { customerText, internalText, isCustomerFacing, sentencesOf } from './sop-text.ts';
@@ -47,12 +47,6 @@ interface Doc {
   answer: string;
 }
 
-const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
-/** The distinct terms MiniSearch indexes for `text` in `lang`: tokens, stop words out, stemmed. */
-const termsOf = (lang: Language, text: string): Set<string> => {
-  const process = termProcessor(lang);
-  return new Set(tokenize(text).map(process).filter((t): t is string => Boolean(t)));
-};
 /** Weight of a word no SOP uses, relative to the rarest known word (fitted on bot/eval/dev.jsonl). */
 const UNSEEN_WEIGHT = 0.5;
 /**
@@ -68,12 +62,6 @@ const SAME_ANSWER = 0.8;
 const WITHHOLDS =
   /\b(?:escalat\w*|route\w*|refer\w*|hand (?:it )?over|never|don'?t|do not|not (?:offered|supported|sold|available|promised)|no plans|only|beta|roadmap|confidential|approv\w*|exception\w*)\b/i;
 
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let both = 0;
-  for (const t of a) if (b.has(t)) both++;
-  const either = a.size + b.size - both;
-  return either ? both / either : 0;
-}
 
 function newIndex(lang: Language) {
   return new MiniSearch<Doc>({

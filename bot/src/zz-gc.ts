@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { assess } from './assess.ts';
+import { createSopIndex } from './knowledge/sop-index.ts';
+import { createDirectory } from './sbf/directory.ts';
+import { openVaultStore } from './sbf/vault-store.ts';
+import { assessInputFor } from './cli/eval-case.ts';
+const silent: any = { info() {}, warn() {}, debug() {}, error() {}, child: () => silent };
+const store = openVaultStore('/tmp/conc5000', silent);
+const directory = await createDirectory(store, silent);
+const sops = await createSopIndex(store);
+const cases = readFileSync('eval/dev.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+for (let p = 0; p < 3; p++) for (const c of cases) assess(sops, assessInputFor(c, directory));
+const gcs: Array<{ start: number; dur: number }> = [];
+new PerformanceObserver((l) => { for (const e of l.getEntries()) gcs.push({ start: e.startTime, dur: e.duration }); }).observe({ entryTypes: ['gc'] });
+const spans: Array<{ t0: number; d: number }> = [];
+for (let p = 0; p < 10; p++) for (const c of cases) { const a = assessInputFor(c, directory); const t0 = performance.now(); assess(sops, a); spans.push({ t0, d: performance.now() - t0 }); }
+await new Promise((r) => setTimeout(r, 50));
+const sorted = [...spans].sort((a, b) => b.d - a.d);
+const p99 = sorted[Math.floor(spans.length * 0.01)]!.d;
+const slow = sorted.slice(0, Math.floor(spans.length * 0.02));
+const withGc = slow.filter((s) => gcs.some((g) => g.start >= s.t0 && g.start <= s.t0 + s.d));
+console.log('n', spans.length, 'p99', p99.toFixed(2), 'slowest 2%:', slow.length, 'with a GC inside:', withGc.length, 'gc count', gcs.length, 'gc total ms', gcs.reduce((a, g) => a + g.dur, 0).toFixed(0), 'max gc', Math.max(...gcs.map((g) => g.dur)).toFixed(2));
+const noGc = spans.filter((s) => !gcs.some((g) => g.start >= s.t0 && g.start <= s.t0 + s.d)).map((s) => s.d).sort((a, b) => a - b);
+console.log('p99 without gc spans', noGc[Math.floor(noGc.length * 0.99)]!.toFixed(2));

@@ -1,0 +1,13 @@
+import { createSopIndex } from './knowledge/sop-index.ts';
+import { openVaultStore } from './sbf/vault-store.ts';
+import { detectLanguage } from './knowledge/language.ts';
+import { outOfScope } from './knowledge/out-of-scope.ts';
+import { confidenceOf } from './triage.ts';
+const silent: any = { info() {}, warn() {}, debug() {}, error() {}, child: () => silent };
+const sops = await createSopIndex(openVaultStore('eval/vault', silent));
+const [client, ...rest] = process.argv.slice(2);
+const text = rest.join(' ');
+const lang = detectLanguage(text);
+const hits = sops.search(client!, text, lang, 8);
+console.log(lang, 'conf', confidenceOf(hits));
+for (const h of hits) console.log(h.score.toFixed(2), h.sop.uid, h.matched.join(','), h.internalOnly.join(','), JSON.stringify(outOfScope(h.sop, text, lang)));
