@@ -47,6 +47,14 @@ const envSchema = z
     JOB_MAX_AGE_HOURS: z.coerce.number().positive().default(24),
     /** Finished jobs (and their dedupe keys) are deleted after this many days. */
     JOB_RETENTION_DAYS: z.coerce.number().positive().default(7),
+    /**
+     * Labelled past questions (JSON lines, as bot/eval/*.jsonl), comma-separated paths: a question
+     * much like one of them decides as it did (ADR 016). Unset = none.
+     */
+    PRECEDENTS: z
+      .string()
+      .optional()
+      .transform((s) => (s ?? '').split(',').map((p) => p.trim()).filter(Boolean)),
     /** Optional answer composer: any OpenAI-compatible API. Off unless both URL and model are set. */
     LLM_BASE_URL: z.url().optional(),
     LLM_MODEL: z.string().min(1).optional(),
@@ -116,6 +124,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       maxAgeMs: env.JOB_MAX_AGE_HOURS * 3_600_000,
       retentionMs: env.JOB_RETENTION_DAYS * 86_400_000,
     },
+    precedentFiles: env.PRECEDENTS,
     composer: composerOf(env),
     dashboard: {
       appSecret: env.APP_SECRET,

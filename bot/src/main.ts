@@ -8,10 +8,12 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createChatwootUserClient } from './dashboard/chatwoot-user-client.ts';
 import { dashboardRouter } from './dashboard/router.ts';
 import { dispatch } from './handlers/index.ts';
+import { JsonlError } from './jsonl.ts';
 import type { HandlerContext } from './handlers/context.ts';
 import { createPresence } from './escalation/presence.ts';
 import { createCannedSync } from './knowledge/canned-responses.ts';
 import { createComposer } from './knowledge/composer.ts';
+import { loadPrecedents } from './knowledge/precedents.ts';
 import { createSopIndex } from './knowledge/sop-index.ts';
 import { createHelpCenterClient } from './publish/help-center-client.ts';
 import { adminTokenProblem, publishSops } from './publish/publish-sops.ts';
@@ -63,6 +65,14 @@ const sbf = openVaultStore(resolve(config.vaultDir), log.child({ part: 'vault' }
 const stopWatching = watchVault(sbf, log.child({ part: 'vault' }));
 const directory = await createDirectory(sbf, log.child({ part: 'directory' }));
 const sops = await createSopIndex(sbf);
+let precedents;
+try {
+  precedents = config.precedentFiles.length ? loadPrecedents(config.precedentFiles) : undefined;
+} catch (err) {
+  if (!(err instanceof JsonlError)) throw err;
+  process.stderr.write(`Invalid configuration:\n  PRECEDENTS: ${err.message}\n\nSee README.md "Configuration".\n`);
+  process.exit(78);
+}
 const chatwoot = createChatwootClient({
   baseUrl: config.chatwoot.baseUrl,
   tokenFor: (accountId) => config.chatwoot.tokens.get(accountId) ?? config.chatwoot.defaultToken,
@@ -76,6 +86,7 @@ const ctx: Omit<HandlerContext, 'log'> = {
   sbf,
   directory,
   sops,
+  precedents,
   composer: config.composer && createComposer(config.composer),
   presence: config.chatwoot.userToken ? createPresence({ listAgents: chatwoot.listAgents }) : undefined,
   conversations: createConversationStore(db),
@@ -139,7 +150,7 @@ const app = createApp({
 const server = app.listen(config.port, config.host, () => {
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
-  log.info({ port, vault: sbf.dir, clients: directory.all().length, sops: sops.size() }, 'sbf-chatwoot bot listening');
+  log.info({ port, vault: sbf.dir, clients: directory.all().length, sops: sops.size(), precedents: precedents?.size ?? 0 }, 'sbf-chatwoot bot listening');
 });
 
 const prune = () => {

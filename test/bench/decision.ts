@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vaSopSchema } from '@sbf-chatwoot/shared';
 import { assess } from '../../bot/src/assess.ts';
 import { isCustomerFacing } from '../../bot/src/knowledge/sop-text.ts';
+import { loadPrecedents, type Precedents } from '../../bot/src/knowledge/precedents.ts';
 import { createSopIndex } from '../../bot/src/knowledge/sop-index.ts';
 import { createDirectory } from '../../bot/src/sbf/directory.ts';
 import { openVaultStore } from '../../bot/src/sbf/vault-store.ts';
@@ -43,16 +44,16 @@ export interface DecisionFigures {
  * assess() — retrieval plus the decision, in process, as the handler calls it — over the eval
  * cases, against a vault of `total` SOPs. Indexes are built (first use) before timing starts.
  */
-async function measure(vaultDir: string, layout: Layout, vaultSops: number, cases: Case[], minDecisions: number): Promise<DecisionFigures> {
+async function measure(vaultDir: string, layout: Layout, vaultSops: number, cases: Case[], precedents: Precedents, minDecisions: number): Promise<DecisionFigures> {
   const started = performance.now();
   const store = openVaultStore(vaultDir, silent);
   const directory = await createDirectory(store, silent);
   const sops = await createSopIndex(store);
   const input = (c: Case) => assessInputFor(c, directory);
-  for (const c of cases) assess(sops, input(c));
+  for (const c of cases) assess(sops, input(c), precedents);
   const buildMs = performance.now() - started;
   // Two more passes so the JIT has settled before the first size is timed.
-  for (let pass = 0; pass < 2; pass++) for (const c of cases) assess(sops, input(c));
+  for (let pass = 0; pass < 2; pass++) for (const c of cases) assess(sops, input(c), precedents);
   const times: number[] = [];
   const cpu: number[] = [];
   while (times.length < minDecisions) {
@@ -60,7 +61,7 @@ async function measure(vaultDir: string, layout: Layout, vaultSops: number, case
       const args = input(c);
       const c0 = process.cpuUsage();
       const t0 = performance.now();
-      assess(sops, args);
+      assess(sops, args, precedents);
       times.push(performance.now() - t0);
       const used = process.cpuUsage(c0);
       cpu.push((used.user + used.system) / 1000);
@@ -86,13 +87,19 @@ export async function benchDecisions(opts: { evalDir: string; runs: Array<{ sops
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Case);
+  // The other labelled sets stand for the agency's past questions, as in the eval (ADR 016).
+  const precedents = loadPrecedents(
+    readdirSync(opts.evalDir)
+      .filter((f) => f.endsWith('.jsonl') && !f.endsWith('.clicks.jsonl') && f !== 'dev.jsonl')
+      .map((f) => join(opts.evalDir, f)),
+  );
   const out: DecisionFigures[] = [];
   for (const { sops: size, layout } of opts.runs) {
     const dir = mkdtempSync(join(tmpdir(), 'sbf-bench-vault-'));
     try {
       const vault = join(dir, 'vault');
       const vaultSops = syntheticVault(join(opts.evalDir, 'vault'), vault, size, { layout });
-      out.push(await measure(vault, layout, vaultSops, cases, opts.minDecisions));
+      out.push(await measure(vault, layout, vaultSops, cases, precedents, opts.minDecisions));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

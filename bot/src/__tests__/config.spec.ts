@@ -30,4 +30,9 @@ describe('config', () => {
       /<account id>:<token>/,
     );
   });
+  it('when precedent files are listed, then the config carries their paths; unset, there are none', () => {
+    const base = { CHATWOOT_BASE_URL: 'https://chat.example.com', CHATWOOT_BOT_TOKEN: 'bot' };
+    expect(loadConfig({ ...base, PRECEDENTS: 'a.jsonl, b/c.jsonl,' }).precedentFiles).toEqual(['a.jsonl', 'b/c.jsonl']);
+    expect(loadConfig(base).precedentFiles).toEqual([]);
+  });
 });

@@ -131,4 +131,21 @@ describe('eval CLI', () => {
     expect(out.status).toBe(2);
     expect(out.stderr).toContain('usage:');
   });
+  it('when given precedents, then a question much like one decides as it did, and the file under test is never its own precedent', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-'));
+    const cases = join(dir, 'cases.jsonl');
+    const past = join(dir, 'past.jsonl');
+    const text = 'forgot my password and the reset email never came, what do I do';
+    writeFileSync(cases, JSON.stringify({ text, client_uid: 'va-client-acme-001', expect: { answer: 'va-sop-acme-reset-password-001' } }));
+    writeFileSync(past, JSON.stringify({ text: 'I forgot my password and the reset email never came', client_uid: 'va-client-acme-001', expect: { escalate: true }, why: 'unknown' }));
+    const decided = (out: ReturnType<typeof run>) => JSON.parse(out.stdout.split('\n')[0]!);
+    const withPast = run('--precedents', past, '--precedents', cases, 'eval/vault', cases);
+    expect(withPast.status).toBe(0);
+    expect(decided(withPast)).toMatchObject({ got: { escalate: true, trigger: 'precedent' }, reason: expect.stringContaining('(unknown)') });
+    expect(decided(run('--precedents', cases, 'eval/vault', cases)).got).toEqual({ answer: 'va-sop-acme-reset-password-001' });
+    writeFileSync(past, '{"text": "no label"}');
+    const bad = run('--precedents', past, 'eval/vault', cases);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/past\.jsonl:1: client_uid/);
+  });
 });

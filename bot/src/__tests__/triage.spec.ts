@@ -1,5 +1,6 @@
 import { vaSopSchema } from '@sbf-chatwoot/shared';
 import { describe, expect, it } from 'vitest';
+import type { Precedent } from '../knowledge/precedents.ts';
 import type { SopHit } from '../knowledge/sop-index.ts';
 import { CANNED_SOURCE } from '../knowledge/canned-responses.ts';
 import { decide, defaultPolicy, policyFor, type DecisionInput } from '../triage.ts';
@@ -230,6 +231,50 @@ describe('decide', () => {
       expect(policyFor({}).clarifyFloor).toBe(0.45);
       expect(policyFor({ clarify_floor: 0.6 }).clarifyFloor).toBe(0.6);
       expect(policyFor({ clarify_floor: false }).clarifyFloor).toBeNull();
+    });
+  });
+  describe('precedents (ADR 016)', () => {
+    // Confidence 0.59, under the threshold: "a" and "b" are close, either could answer.
+    const close = [hit('a', 30, 1), hit('b', 20, 1), hit('c', 8, 0.3)];
+    const unsure: DecisionInput = { ...base, text: 'how do I get back in', hits: close };
+    const like = (outcome: Precedent['outcome'], similarity: number, why?: string): Precedent => ({
+      text: 'how can I get back into my account',
+      outcome,
+      similarity,
+      ...(why ? { why } : {}),
+    });
+    const outcome = (d: ReturnType<typeof decide>) => (d.kind === 'answer' ? d.sop.uid : d.kind === 'escalate' ? d.trigger : d.kind);
+
+    it('when a past question this alike was answered by a close SOP, then the bot answers with it, saying so', () => {
+      const d = decide({ ...unsure, precedent: like({ answer: 'b' }, 0.3) });
+      expect(outcome(d)).toBe('b');
+      expect(d.confidence).toBe(0.59);
+      expect(d.reason).toBe('SOP "b", close to the question (confidence 0.59), answered one like it: "how can I get back into my account" (0.3 alike)');
+    });
+
+    it.each<[string, Partial<DecisionInput>, string]>([
+      ['the past question is less alike', { precedent: like({ answer: 'b' }, 0.29) }, 'low_confidence'],
+      ['its SOP is not a close one', { precedent: like({ answer: 'c' }, 0.9) }, 'low_confidence'],
+      ['its SOP is not retrieved at all', { precedent: like({ answer: 'z' }, 0.9) }, 'low_confidence'],
+      ['the top SOP is certain', { hits: strong, precedent: like({ answer: 'va-sop-billing-001' }, 0.9) }, 'va-sop-reset-001'],
+      ['a rule fires', { text: 'I want a refund', precedent: like({ answer: 'b' }, 0.9) }, 'refund'],
+    ])('when %s, then the past answer changes nothing', (_name, change, expected) => {
+      expect(outcome(decide({ ...unsure, ...change }))).toBe(expected);
+    });
+
+    it('when a past question this alike needed a person for what it asked, then this one does too, even over a certain answer', () => {
+      for (const why of ['internal_only', 'unknown', 'other_client', undefined]) {
+        const d = decide({ ...base, precedent: like({ escalate: true }, 0.3, why) });
+        expect(outcome(d)).toBe('precedent');
+        expect(d.reason).toContain('a question like this one needed a person');
+      }
+    });
+
+    it('when it needed a person for how or by whom it was asked, or is less alike, then this one is decided on its own', () => {
+      for (const why of ['human_request', 'negative_sentiment', 'vip', 'no_question', 'refund', 'cancellation', 'complaint', 'legal', 'security']) {
+        expect(outcome(decide({ ...base, precedent: like({ escalate: true }, 0.9, why) }))).toBe('va-sop-reset-001');
+      }
+      expect(outcome(decide({ ...base, precedent: like({ escalate: true }, 0.29, 'internal_only') }))).toBe('va-sop-reset-001');
     });
   });
 });

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pino } from 'pino';
 import type { z } from 'zod';
 import { assess } from '../assess.ts';
+import { JsonlError, readJsonl } from '../jsonl.ts';
 import { loadComposerConfig } from '../config.ts';
 import { choiceMessage, TO_PERSON } from '../knowledge/choice-message.ts';
 import { createComposer } from '../knowledge/composer.ts';
@@ -39,38 +39,27 @@ const { values: flags, positionals } = cli.args({ allowPositionals: true, option
 const canOfferChoice = !flags.sweep && !flags['no-choice'];
 const [vaultArg, casesArg] = positionals;
 if (!vaultArg || !casesArg) fail('expected two arguments');
-/** A JSON-lines file, every line checked against `schema`; the first bad line ends the command. */
-function readJsonl<T>(path: string, schema: z.ZodType<T>): T[] {
-  let lines: string[];
+/** readJsonl, with a bad file ending the command. */
+function readJsonlOrFail<T>(path: string, schema: z.ZodType<T>): T[] {
   try {
-    lines = readFileSync(resolve(path), 'utf8').split('\n').filter((l) => l.trim());
+    return readJsonl(path, schema);
   } catch (err) {
-    return fail(`cannot read ${path}: ${(err as Error).message}`);
+    if (err instanceof JsonlError) fail(err.message);
+    throw err;
   }
-  return lines.map((line, i) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      return fail(`${path}:${i + 1}: not valid JSON`);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) fail(`${path}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);
-    return parsed.data!;
-  });
 }
 
-const cases = readJsonl(casesArg, evalCaseSchema);
+const cases = readJsonlOrFail(casesArg, evalCaseSchema);
 if (flags.clicks && !canOfferChoice) fail('--clicks needs choices: leave out --no-choice and --sweep');
 const clickKey = (client: string, text: string) => `${client}\n${text}`;
 const clicks = flags.clicks
-  ? new Map(readJsonl(flags.clicks, clickSchema).map((c) => [clickKey(c.client_uid, c.text), c.click]))
+  ? new Map(readJsonlOrFail(flags.clicks, clickSchema).map((c) => [clickKey(c.client_uid, c.text), c.click]))
   : undefined;
 
 // A case is never its own precedent, nor is any case of the file under test: its writer's habits
 // would make it look more alike than a new customer's question.
 const precedentFiles = (flags.precedents ?? []).filter((f) => resolve(f) !== resolve(casesArg));
-const precedents = precedentFiles.length ? createPrecedents(precedentFiles.flatMap((f) => readJsonl(f, evalCaseSchema))) : undefined;
+const precedents = precedentFiles.length ? createPrecedents(precedentFiles.flatMap((f) => readJsonlOrFail(f, evalCaseSchema))) : undefined;
 
 const log = pino({ level: 'warn' }, process.stderr);
 const store = openVaultStore(resolve(vaultArg), log);

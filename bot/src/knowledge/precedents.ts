@@ -1,6 +1,6 @@
-import MiniSearch from 'minisearch';
 import { z } from 'zod';
-import { jaccard, termProcessor, termsOf } from './analyzer.ts';
+import { readJsonl } from '../jsonl.ts';
+import { termsOf } from './analyzer.ts';
 import { detectLanguage, type Language } from './language.ts';
 
 /**
@@ -25,44 +25,49 @@ export interface Precedent {
   similarity: number;
 }
 
-/** How many candidates BM25 hands to the Jaccard comparison. */
-const CANDIDATES = 10;
-
 /**
- * Past questions of each client, by language, to find the one most like a new question (ADR 016).
- * A question's own words decide, not its topic's: BM25 picks candidates, the share of words both
- * questions use ranks them.
+ * Past questions of each client, by language, to find the one most like a new question (ADR 016):
+ * the one sharing the largest part of the words the two use together (Jaccard of stemmed words).
  */
 export function createPrecedents(cases: LabelledCase[]) {
-  const indexes = new Map<string, { search: MiniSearch<{ id: number; text: string }>; terms: Map<number, Set<string>> }>();
-  cases.forEach((c, id) => {
+  /** "<client>|<language>" → stemmed word → the cases using it; and each case's words. */
+  const postings = new Map<string, Map<string, number[]>>();
+  const terms = cases.map((c, id) => {
     // Indexed under the language a live message with this text and hint is read in.
     const lang = detectLanguage(c.text, c.lang);
     const key = `${c.client_uid}|${lang}`;
-    let idx = indexes.get(key);
-    if (!idx) {
-      idx = { search: new MiniSearch({ fields: ['text'], processTerm: termProcessor(lang) }), terms: new Map() };
-      indexes.set(key, idx);
+    let byTerm = postings.get(key);
+    if (!byTerm) postings.set(key, (byTerm = new Map()));
+    const words = termsOf(lang, c.text);
+    for (const t of words) {
+      const ids = byTerm.get(t);
+      if (ids) ids.push(id);
+      else byTerm.set(t, [id]);
     }
-    idx.search.add({ id, text: c.text });
-    idx.terms.set(id, termsOf(lang, c.text));
+    return words;
   });
   return {
     size: cases.length,
     /** The client's past question most like `text` in `lang`, if any shares a word with it. */
     nearest(clientUid: string, text: string, lang: Language): Precedent | undefined {
-      const idx = indexes.get(`${clientUid}|${lang}`);
+      const byTerm = postings.get(`${clientUid}|${lang}`);
       const asked = termsOf(lang, text);
-      if (!idx || !asked.size) return undefined;
-      let best: Precedent | undefined;
-      for (const r of idx.search.search(text).slice(0, CANDIDATES)) {
-        const similarity = jaccard(asked, idx.terms.get(r.id)!);
-        if (best && similarity <= best.similarity) continue;
-        const c = cases[r.id]!;
-        best = { text: c.text, outcome: c.expect, ...(c.why ? { why: c.why } : {}), similarity };
+      if (!byTerm || !asked.size) return undefined;
+      const shared = new Map<number, number>();
+      for (const t of asked) for (const id of byTerm.get(t) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+      let best: { id: number; similarity: number } | undefined;
+      for (const [id, both] of shared) {
+        const similarity = both / (asked.size + terms[id]!.size - both);
+        // Ties go to the earlier case, so the answer does not hang on Map order.
+        if (!best || similarity > best.similarity || (similarity === best.similarity && id < best.id)) best = { id, similarity };
       }
-      return best;
+      if (!best) return undefined;
+      const c = cases[best.id]!;
+      return { text: c.text, outcome: c.expect, ...(c.why ? { why: c.why } : {}), similarity: best.similarity };
     },
   };
 }
 export type Precedents = ReturnType<typeof createPrecedents>;
+
+/** The precedents in these labelled JSON-lines files; a bad file or line throws a JsonlError naming it. */
+export const loadPrecedents = (files: string[]): Precedents => createPrecedents(files.flatMap((f) => readJsonl(f, labelledCaseSchema)));

@@ -1,0 +1,48 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { JsonlError } from '../jsonl.ts';
+import { createPrecedents, loadPrecedents, type LabelledCase } from '../knowledge/precedents.ts';
+
+const acme = 'va-client-acme-001';
+const cases: LabelledCase[] = [
+  { text: 'can the shared project links sit on our own domain?', client_uid: acme, lang: 'en', expect: { escalate: true }, why: 'unknown' },
+  { text: 'how do I share a project with a client who has no account?', client_uid: acme, lang: 'en', expect: { answer: 'va-sop-acme-guest-access-001' } },
+  { text: 'wie teile ich ein Projekt mit einem Kunden?', client_uid: acme, lang: 'de', expect: { escalate: true }, why: 'no_sop_in_language' },
+  { text: 'can the shared project links sit on our own domain?', client_uid: 'va-client-bloom-001', lang: 'en', expect: { answer: 'x' } },
+];
+
+describe('precedents', () => {
+  const precedents = createPrecedents(cases);
+
+  it("when a question shares most of its words with a past one of the client, then that one is the nearest, with the share as its similarity", () => {
+    const p = precedents.nearest(acme, 'could our shared links live on our own domain instead?', 'en');
+    expect(p).toMatchObject({ outcome: { escalate: true }, why: 'unknown', text: cases[0]!.text });
+    // "share", "link" and "domain" of the 7 stemmed words the two questions use ("our", "can"… are stop words).
+    expect(p!.similarity).toBeCloseTo(3 / 7, 5);
+  });
+
+  it('when words are shared with several, then the one sharing the larger part of its words is the nearest', () => {
+    expect(precedents.nearest(acme, 'share a project with a client', 'en')?.outcome).toEqual({ answer: 'va-sop-acme-guest-access-001' });
+  });
+
+  it("when only another client's or another language's question is alike, or no word is shared, then there is none", () => {
+    expect(precedents.nearest('va-client-kora-001', cases[0]!.text, 'en')).toBeUndefined();
+    expect(precedents.nearest(acme, cases[0]!.text, 'fr')).toBeUndefined();
+    expect(precedents.nearest(acme, 'hello there', 'en')).toBeUndefined();
+  });
+
+  it('when a file of precedents has a bad line, then loading names the file and the line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precedents-'));
+    const good = join(dir, 'good.jsonl');
+    const bad = join(dir, 'bad.jsonl');
+    writeFileSync(good, `${JSON.stringify(cases[0])}\n\n${JSON.stringify(cases[1])}\n`);
+    writeFileSync(bad, `${JSON.stringify(cases[0])}\n{"text": "no client"\n`);
+    expect(loadPrecedents([good]).size).toBe(2);
+    expect(() => loadPrecedents([good, bad])).toThrow(new JsonlError(`${bad}:2: not valid JSON`));
+    writeFileSync(bad, `{"text": "no client", "expect": {"escalate": true}}\n`);
+    expect(() => loadPrecedents([bad])).toThrow(/bad\.jsonl:1: client_uid /);
+    expect(() => loadPrecedents([join(dir, 'missing.jsonl')])).toThrow(/cannot read .*missing\.jsonl/);
+  });
+});

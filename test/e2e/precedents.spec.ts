@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it, type TestContext } from 'vitest';
+import { writeTestVault } from '../src/demo-vault.ts';
+import { botSettled, PASSWORD_QUESTION, privateNotes, publicReplies, startBotSerially, startWorld, vaultTasks } from './harness.ts';
+
+const ACME = 'va-client-acme-001';
+
+/** A labelled JSON-lines file of past questions in a fresh temp dir, removed when the test ends. */
+function precedentsFile(onTestFinished: TestContext['onTestFinished'], lines: object[] | string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sbf-e2e-precedents-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'past.jsonl');
+  writeFileSync(file, typeof lines === 'string' ? lines : lines.map((l) => JSON.stringify(l)).join('\n'));
+  return file;
+}
+
+describe.concurrent('precedents (ADR 016)', () => {
+  it('when a past question much like this one was answered by a close SOP, then the bot answers with it instead of offering a choice', async ({ expect, onTestFinished }) => {
+    const file = precedentsFile(onTestFinished, [
+      { text: 'I need to get back into my account, how?', client_uid: ACME, expect: { answer: 'va-sop-acme-password-reset-001' } },
+    ]);
+    const world = await startWorld(onTestFinished, { env: { PRECEDENTS: file } });
+    const { sim } = world;
+    // Without the precedent this very question is offered a choice (choice.spec.ts).
+    await sim.customerSays(1, 71, 'I need to get back into my account');
+    await sim.waitFor(() => publicReplies(sim, 1, 71).length === 1, 10_000);
+    await botSettled(world);
+    const [reply] = publicReplies(sim, 1, 71);
+    expect(reply!.content_type).not.toBe('input_select');
+    expect(reply!.content).toContain('Source: Reset your password');
+    expect(vaultTasks(world.vaultDir)).toEqual([]);
+    expect(sim.invalidCalls()).toEqual([]);
+  });
+
+  it('when a past question much like this one needed a person, then a VA takes it and the note quotes that question', async ({ expect, onTestFinished }) => {
+    const past = 'I forgot my password and cannot log in, how do I reset it?';
+    const file = precedentsFile(onTestFinished, [{ text: past, client_uid: ACME, expect: { escalate: true }, why: 'internal_only' }]);
+    const world = await startWorld(onTestFinished, { env: { PRECEDENTS: file } });
+    const { sim } = world;
+    await sim.customerSays(1, 72, PASSWORD_QUESTION);
+    await sim.waitFor(() => sim.conversation(1, 72).status === 'open', 10_000);
+    await botSettled(world);
+    expect(vaultTasks(world.vaultDir).map((t) => t.data.tags)).toEqual([['chatwoot', 'escalation:precedent']]);
+    expect(privateNotes(sim, 1, 72)[0]!.content).toContain(`a question like this one needed a person (internal_only): "${past}"`);
+    expect(sim.invalidCalls()).toEqual([]);
+  });
+
+  it('when the precedents file has a bad line, then the bot exits non-zero naming PRECEDENTS, the file and the line', async ({ expect, onTestFinished }) => {
+    const file = precedentsFile(onTestFinished, `${JSON.stringify({ text: 'ok', client_uid: ACME, expect: { escalate: true } })}\n{"text": "no label"}\n`);
+    const dir = mkdtempSync(join(tmpdir(), 'sbf-e2e-precedents-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    let message = '';
+    try {
+      const bot = await startBotSerially({
+        SBF_VAULT_DIR: writeTestVault(join(dir, 'vault')),
+        DATA_DIR: join(dir, 'data'),
+        CHATWOOT_BASE_URL: 'http://127.0.0.1:9',
+        CHATWOOT_BOT_TOKEN: 'tok',
+        PRECEDENTS: file,
+      });
+      await bot.kill();
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/^bot exited with [1-9]\d*:/);
+    expect(message).toContain(`PRECEDENTS: ${file}:2: client_uid`);
+  });
+});
