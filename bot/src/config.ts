@@ -48,7 +48,7 @@ const envSchema = z
     /** Finished jobs (and their dedupe keys) are deleted after this many days. */
     JOB_RETENTION_DAYS: z.coerce.number().positive().default(7),
     /**
-     * Labelled past questions (JSON lines, as bot/eval/*.jsonl), comma-separated paths: a question
+     * Labelled past questions (JSON lines, as bot/eval/*.jsonl), comma-separated files or directories of them: a question
      * much like one of them decides as it did (ADR 016). Unset = none.
      */
     PRECEDENTS: z

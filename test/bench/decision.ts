@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { vaSopSchema } from '@sbf-chatwoot/shared';
 import { assess } from '../../bot/src/assess.ts';
 import { isCustomerFacing } from '../../bot/src/knowledge/sop-text.ts';
-import { loadPrecedents, type Precedents } from '../../bot/src/knowledge/precedents.ts';
+import { loadPrecedents, precedentFiles, type Precedents } from '../../bot/src/knowledge/precedents.ts';
 import { createSopIndex } from '../../bot/src/knowledge/sop-index.ts';
 import { createDirectory } from '../../bot/src/sbf/directory.ts';
 import { openVaultStore } from '../../bot/src/sbf/vault-store.ts';
@@ -88,11 +88,7 @@ export async function benchDecisions(opts: { evalDir: string; runs: Array<{ sops
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Case);
   // The other labelled sets stand for the agency's past questions, as in the eval (ADR 016).
-  const precedents = loadPrecedents(
-    readdirSync(opts.evalDir)
-      .filter((f) => f.endsWith('.jsonl') && !f.endsWith('.clicks.jsonl') && f !== 'dev.jsonl')
-      .map((f) => join(opts.evalDir, f)),
-  );
+  const precedents = loadPrecedents(precedentFiles([opts.evalDir]).filter((f) => basename(f) !== 'dev.jsonl'));
   const out: DecisionFigures[] = [];
   for (const { sops: size, layout } of opts.runs) {
     const dir = mkdtempSync(join(tmpdir(), 'sbf-bench-vault-'));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JsonlError } from '../jsonl.ts';
-import { createPrecedents, loadPrecedents, type LabelledCase } from '../knowledge/precedents.ts';
+import { createPrecedents, loadPrecedents, precedentFiles, type LabelledCase } from '../knowledge/precedents.ts';
 
 const acme = 'va-client-acme-001';
 const cases: LabelledCase[] = [
@@ -44,5 +44,14 @@ describe('precedents', () => {
     writeFileSync(bad, `{"text": "no client", "expect": {"escalate": true}}\n`);
     expect(() => loadPrecedents([bad])).toThrow(/bad\.jsonl:1: client_uid /);
     expect(() => loadPrecedents([join(dir, 'missing.jsonl')])).toThrow(/cannot read .*missing\.jsonl/);
+  });
+  it("when given a directory, then its labelled *.jsonl files are read in name order, and the clicks files beside them are not", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precedents-'));
+    writeFileSync(join(dir, 'b.jsonl'), JSON.stringify(cases[1]));
+    writeFileSync(join(dir, 'a.jsonl'), JSON.stringify(cases[0]));
+    writeFileSync(join(dir, 'a.clicks.jsonl'), JSON.stringify({ client_uid: acme, text: 'x', click: 'y' }));
+    writeFileSync(join(dir, 'notes.md'), '# not a case file');
+    expect(precedentFiles([dir, 'other.jsonl'])).toEqual([join(dir, 'a.jsonl'), join(dir, 'b.jsonl'), 'other.jsonl']);
+    expect(loadPrecedents([dir]).size).toBe(2);
   });
 });

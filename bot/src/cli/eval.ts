@@ -7,7 +7,7 @@ import { loadComposerConfig } from '../config.ts';
 import { choiceMessage, TO_PERSON } from '../knowledge/choice-message.ts';
 import { createComposer } from '../knowledge/composer.ts';
 import { withComposer } from '../knowledge/second-look.ts';
-import { createPrecedents } from '../knowledge/precedents.ts';
+import { createPrecedents, precedentFiles } from '../knowledge/precedents.ts';
 import { createSopIndex } from '../knowledge/sop-index.ts';
 import { createDirectory } from '../sbf/directory.ts';
 import { openVaultStore } from '../sbf/vault-store.ts';
@@ -15,7 +15,7 @@ import { assessInputFor, clickSchema, evalCaseSchema } from './eval-case.ts';
 import { command, EXIT_USAGE } from './command.ts';
 import { scoreCases, sweepThresholds, type CaseResult, type ThresholdCase } from './eval-score.ts';
 
-const USAGE = `usage: pnpm --filter @sbf-chatwoot/bot eval [--sweep] [--no-choice] [--clicks <clicks.jsonl>] <vault-dir> <cases.jsonl>
+const USAGE = `usage: pnpm --filter @sbf-chatwoot/bot eval [--sweep] [--no-choice] [--clicks <clicks.jsonl>] [--precedents <cases.jsonl>]… <vault-dir> <cases.jsonl>
 
 Runs the answer-or-escalate pipeline on labelled cases: one JSON line per case, then a summary line
 (answer precision, escalation recall, deflection; with choices, how often the customer was asked to
@@ -26,6 +26,9 @@ does for live messages.
   --clicks F   what customers clicked when offered a choice, one JSON line per case:
                {"client_uid": ..., "text": ..., "click": "<button title>"}; the click's outcome (an answer
                from that SOP, or the team) then counts in precision, recall and deflection
+  --precedents F  labelled past questions (the cases format; a file, or a directory of *.jsonl; repeatable),
+               as PRECEDENTS gives them to the bot: a case much like one decides as it did (ADR 016);
+               <cases.jsonl> itself is left out
   --sweep      then one line per client (and one for all): the same scores at each confidence threshold
                from 0.50 to 0.90, to choose the client's bot.confidence_threshold (implies --no-choice;
                refused with a composer)`;
@@ -58,8 +61,8 @@ const clicks = flags.clicks
 
 // A case is never its own precedent, nor is any case of the file under test: its writer's habits
 // would make it look more alike than a new customer's question.
-const precedentFiles = (flags.precedents ?? []).filter((f) => resolve(f) !== resolve(casesArg));
-const precedents = precedentFiles.length ? createPrecedents(precedentFiles.flatMap((f) => readJsonlOrFail(f, evalCaseSchema))) : undefined;
+const pastFiles = precedentFiles(flags.precedents ?? []).filter((f) => resolve(f) !== resolve(casesArg));
+const precedents = pastFiles.length ? createPrecedents(pastFiles.flatMap((f) => readJsonlOrFail(f, evalCaseSchema))) : undefined;
 
 const log = pino({ level: 'warn' }, process.stderr);
 const store = openVaultStore(resolve(vaultArg), log);

@@ -1,3 +1,5 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { readJsonl } from '../jsonl.ts';
 import { termsOf } from './analyzer.ts';
@@ -69,5 +71,26 @@ export function createPrecedents(cases: LabelledCase[]) {
 }
 export type Precedents = ReturnType<typeof createPrecedents>;
 
-/** The precedents in these labelled JSON-lines files; a bad file or line throws a JsonlError naming it. */
-export const loadPrecedents = (files: string[]): Precedents => createPrecedents(files.flatMap((f) => readJsonl(f, labelledCaseSchema)));
+/**
+ * The files `paths` name: a file as given, a directory as its `*.jsonl` files, in name order, but not
+ * the `*.clicks.jsonl` beside labelled sets (bot/eval).
+ */
+export function precedentFiles(paths: string[]): string[] {
+  return paths.flatMap((p) => {
+    let dir = false;
+    try {
+      dir = statSync(p).isDirectory();
+    } catch {
+      // Not there: readJsonl names it.
+    }
+    if (!dir) return [p];
+    return readdirSync(p)
+      .filter((f) => f.endsWith('.jsonl') && !f.endsWith('.clicks.jsonl'))
+      .sort()
+      .map((f) => join(p, f));
+  });
+}
+
+/** The precedents in these labelled JSON-lines files (or directories of them); a bad file or line throws a JsonlError naming it. */
+export const loadPrecedents = (paths: string[]): Precedents =>
+  createPrecedents(precedentFiles(paths).flatMap((f) => readJsonl(f, labelledCaseSchema)));
