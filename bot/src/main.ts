@@ -13,7 +13,7 @@ import type { HandlerContext } from './handlers/context.ts';
 import { createPresence } from './escalation/presence.ts';
 import { createCannedSync } from './knowledge/canned-responses.ts';
 import { createComposer } from './knowledge/composer.ts';
-import { loadPrecedents } from './knowledge/precedents.ts';
+import { createPrecedents, loadCases } from './knowledge/precedents.ts';
 import { createSopIndex } from './knowledge/sop-index.ts';
 import { createHelpCenterClient } from './publish/help-center-client.ts';
 import { adminTokenProblem, publishSops } from './publish/publish-sops.ts';
@@ -24,6 +24,7 @@ import { watchVault } from './sbf/watch-vault.ts';
 import { createConversationStore } from './store/conversations.ts';
 import { startCheckpointer } from './store/checkpointer.ts';
 import { openDb } from './store/db.ts';
+import { createPrecedentStore } from './store/precedents.ts';
 import { createQueue } from './store/queue.ts';
 import { createTracking } from './store/tracking.ts';
 import { createFreshEvents } from './webhook/fresh-events.ts';
@@ -65,9 +66,10 @@ const sbf = openVaultStore(resolve(config.vaultDir), log.child({ part: 'vault' }
 const stopWatching = watchVault(sbf, log.child({ part: 'vault' }));
 const directory = await createDirectory(sbf, log.child({ part: 'directory' }));
 const sops = await createSopIndex(sbf);
+const precedentStore = createPrecedentStore(db);
 let precedents;
 try {
-  precedents = config.precedentFiles.length ? loadPrecedents(config.precedentFiles) : undefined;
+  precedents = createPrecedents([...loadCases(config.precedentFiles), ...precedentStore.all()]);
 } catch (err) {
   if (!(err instanceof JsonlError)) throw err;
   process.stderr.write(`Invalid configuration:\n  PRECEDENTS: ${err.message}\n\nSee README.md "Configuration".\n`);
@@ -87,6 +89,9 @@ const ctx: Omit<HandlerContext, 'log'> = {
   directory,
   sops,
   precedents,
+  recordPrecedent: (c) => {
+    if (precedentStore.record(c, 'dashboard')) precedents.add(c);
+  },
   composer: config.composer && createComposer(config.composer),
   presence: config.chatwoot.userToken ? createPresence({ listAgents: chatwoot.listAgents }) : undefined,
   conversations: createConversationStore(db),
@@ -150,7 +155,7 @@ const app = createApp({
 const server = app.listen(config.port, config.host, () => {
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
-  log.info({ port, vault: sbf.dir, clients: directory.all().length, sops: sops.size(), precedents: precedents?.size ?? 0 }, 'sbf-chatwoot bot listening');
+  log.info({ port, vault: sbf.dir, clients: directory.all().length, sops: sops.size(), precedents: precedents.size }, 'sbf-chatwoot bot listening');
 });
 
 const prune = () => {

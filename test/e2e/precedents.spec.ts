@@ -3,9 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it, type TestContext } from 'vitest';
 import { writeTestVault } from '../src/demo-vault.ts';
-import { botSettled, PASSWORD_QUESTION, privateNotes, publicReplies, startBotSerially, startWorld, vaultTasks } from './harness.ts';
+import { issueFrameUrl } from '../src/browser/frame-url.ts';
+import { botSettled, PASSWORD_QUESTION, privateNotes, publicReplies, startBotSerially, startWorld, USER_TOKEN, vaultTasks } from './harness.ts';
 
 const ACME = 'va-client-acme-001';
+const APP_SECRET = 'e2e-app-secret-e2e-app-secret-e2e-app';
+const VAGUE_LOGIN = 'I need to get back into my account';
 
 /** A labelled JSON-lines file of past questions in a fresh temp dir, removed when the test ends. */
 function precedentsFile(onTestFinished: TestContext['onTestFinished'], lines: object[] | string): string {
@@ -66,5 +69,30 @@ describe.concurrent('precedents (ADR 016)', () => {
     }
     expect(message).toMatch(/^bot exited with [1-9]\d*:/);
     expect(message).toContain(`PRECEDENTS: ${file}:2: client_uid`);
+  });
+  it('when a VA answers a question with a SOP from the dashboard, then after a restart the next question much like it is answered by the bot', async ({ expect, onTestFinished }) => {
+    const world = await startWorld(onTestFinished, { env: { APP_SECRET } });
+    const { sim } = world;
+    await sim.customerSays(1, 73, VAGUE_LOGIN);
+    await sim.waitFor(() => publicReplies(sim, 1, 73).some((m) => m.content_type === 'input_select'), 10_000);
+    await botSettled(world);
+
+    // Sam answers from the dashboard, as the app's "Send answer" does.
+    const token = new URL(await issueFrameUrl(1, { APP_SECRET, PUBLIC_URL: world.bot.url })).hash.replace('#token=', '');
+    const res = await fetch(`${world.bot.url}/api/dashboard/accounts/1/conversations/73/replies`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${decodeURIComponent(token)}`, 'x-chatwoot-user-token': USER_TOKEN, 'content-type': 'application/json' },
+      body: JSON.stringify({ agentId: 7, sopUid: 'va-sop-acme-password-reset-001' }),
+    });
+    expect(res.status).toBe(200);
+
+    await world.restartBot();
+    await sim.customerSays(1, 74, 'I need to get back in to my account');
+    await sim.waitFor(() => publicReplies(sim, 1, 74).length === 1, 10_000);
+    await botSettled(world);
+    const [reply] = publicReplies(sim, 1, 74);
+    expect(reply!.content_type).not.toBe('input_select');
+    expect(reply!.content).toContain('Source: Reset your password');
+    expect(sim.invalidCalls()).toEqual([]);
   });
 });

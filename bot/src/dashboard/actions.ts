@@ -98,6 +98,11 @@ export async function sendSopAnswer(ctx: HandlerContext, lock: KeyedLock, s: Sco
   // The SOP is cited in its own language: the VA picked it for this customer.
   const reply = isCanned(sop) ? cannedText(s, sop) : citedAnswer(sop, sopLanguage(sop));
   const message = await ctx.chatwoot.sendReply(s.accountId, s.conversationId, reply);
+  // A VA judged this SOP to answer the customer's question: the next one much like it is the bot's.
+  const asked = latestCustomerText(s);
+  if (asked) {
+    ctx.recordPrecedent?.({ text: asked, client_uid: setup.support.client_uid, lang: detectLanguage(asked, languageHint(s)), expect: { answer: sop.uid } });
+  }
   const task = s.task;
   if (task) {
     await lock(task.uid, async () => {

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { ChatwootClient } from '../chatwoot/client.ts';
 import type { Presence } from '../escalation/presence.ts';
 import type { Composer } from '../knowledge/composer.ts';
-import type { Precedents } from '../knowledge/precedents.ts';
+import type { LabelledCase, Precedents } from '../knowledge/precedents.ts';
 import type { SopIndex } from '../knowledge/sop-index.ts';
 import type { Directory } from '../sbf/directory.ts';
 import type { SbfStore } from '../sbf/store.ts';
@@ -15,8 +15,10 @@ export interface HandlerContext {
   sbf: SbfStore;
   directory: Directory;
   sops: SopIndex;
-  /** Labelled past questions (PRECEDENTS); none unless configured. */
+  /** Past questions and their outcomes: PRECEDENTS files, and what VAs settled from the dashboard. */
   precedents?: Precedents;
+  /** Keeps a question a VA settled, for this run and the next (store/precedents.ts). */
+  recordPrecedent?: (c: LabelledCase) => void;
   /** Optional LLM answer composer; off unless configured. */
   composer?: Composer;
   /** Chatwoot presence of the VAs; only with a user token (CHATWOOT_USER_TOKEN). */

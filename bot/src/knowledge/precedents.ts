@@ -34,7 +34,10 @@ export interface Precedent {
 export function createPrecedents(cases: LabelledCase[]) {
   /** "<client>|<language>" → stemmed word → the cases using it; and each case's words. */
   const postings = new Map<string, Map<string, number[]>>();
-  const terms = cases.map((c, id) => {
+  const known: LabelledCase[] = [];
+  const terms: Array<Set<string>> = [];
+  function add(c: LabelledCase) {
+    const id = known.push(c) - 1;
     // Indexed under the language a live message with this text and hint is read in.
     const lang = detectLanguage(c.text, c.lang);
     const key = `${c.client_uid}|${lang}`;
@@ -46,10 +49,15 @@ export function createPrecedents(cases: LabelledCase[]) {
       if (ids) ids.push(id);
       else byTerm.set(t, [id]);
     }
-    return words;
-  });
+    terms.push(words);
+  }
+  cases.forEach(add);
   return {
-    size: cases.length,
+    get size() {
+      return known.length;
+    },
+    /** A question settled since start (a VA answered it with a SOP): it counts from the next message on. */
+    add,
     /** The client's past question most like `text` in `lang`, if any shares a word with it. */
     nearest(clientUid: string, text: string, lang: Language): Precedent | undefined {
       const byTerm = postings.get(`${clientUid}|${lang}`);
@@ -64,7 +72,7 @@ export function createPrecedents(cases: LabelledCase[]) {
         if (!best || similarity > best.similarity || (similarity === best.similarity && id < best.id)) best = { id, similarity };
       }
       if (!best) return undefined;
-      const c = cases[best.id]!;
+      const c = known[best.id]!;
       return { text: c.text, outcome: c.expect, ...(c.why ? { why: c.why } : {}), similarity: best.similarity };
     },
   };
@@ -91,6 +99,7 @@ export function precedentFiles(paths: string[]): string[] {
   });
 }
 
-/** The precedents in these labelled JSON-lines files (or directories of them); a bad file or line throws a JsonlError naming it. */
-export const loadPrecedents = (paths: string[]): Precedents =>
-  createPrecedents(precedentFiles(paths).flatMap((f) => readJsonl(f, labelledCaseSchema)));
+/** The cases in these labelled JSON-lines files (or directories of them); a bad file or line throws a JsonlError naming it. */
+export const loadCases = (paths: string[]): LabelledCase[] => precedentFiles(paths).flatMap((f) => readJsonl(f, labelledCaseSchema));
+
+export const loadPrecedents = (paths: string[]): Precedents => createPrecedents(loadCases(paths));

@@ -100,6 +100,17 @@ export const migrations = [
   // Which customer message a choice answers: a retry of that message's job must see its own offer
   // as its own, not as an earlier turn's choice the customer wrote past.
   `ALTER TABLE choices ADD COLUMN for_message INTEGER;`,
+  // Questions a VA answered with a SOP from the dashboard: precedents learned at work (ADR 016).
+  `CREATE TABLE precedents (
+     id INTEGER PRIMARY KEY,
+     client_uid TEXT NOT NULL,
+     text TEXT NOT NULL,
+     lang TEXT,
+     outcome TEXT NOT NULL,
+     source TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     UNIQUE (client_uid, text, outcome)
+   );`,
 ];
 
 /** The bot's store inside DATA_DIR. */

@@ -1,0 +1,30 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createPrecedents, type LabelledCase } from '../knowledge/precedents.ts';
+import { openDb } from '../store/db.ts';
+import { createPrecedentStore } from '../store/precedents.ts';
+
+const answered: LabelledCase = { text: 'I need to get back into my account', client_uid: 'va-client-acme-001', lang: 'en', expect: { answer: 'va-sop-acme-password-reset-001' } };
+
+describe('precedents learned at work', () => {
+  it('when a VA settles a question, then it is kept once, and a reopened store still has it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precedent-store-'));
+    const db = openDb(dir);
+    const store = createPrecedentStore(db, () => 1);
+    expect(store.record(answered, 'dashboard')).toBe(true);
+    expect(store.record(answered, 'dashboard')).toBe(false);
+    expect(store.record({ ...answered, expect: { answer: 'va-sop-acme-2fa-lost-device-001' } }, 'dashboard')).toBe(true);
+    db.close();
+    expect(createPrecedentStore(openDb(dir)).all()).toEqual([answered, { ...answered, expect: { answer: 'va-sop-acme-2fa-lost-device-001' } }]);
+  });
+
+  it('when a question is added to the precedents, then the next question much like it finds it', () => {
+    const precedents = createPrecedents([]);
+    expect(precedents.nearest(answered.client_uid, 'I need to get back in to my account', 'en')).toBeUndefined();
+    precedents.add(answered);
+    expect(precedents.size).toBe(1);
+    expect(precedents.nearest(answered.client_uid, 'I need to get back in to my account', 'en')).toMatchObject({ outcome: answered.expect, similarity: 1 });
+  });
+});
