@@ -147,5 +147,6 @@ describe('eval CLI', () => {
     const bad = run('--precedents', past, 'eval/vault', cases);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/past\.jsonl:1: client_uid/);
-  });
+    // Three runs of the command, each loading the vault: longer than the default 5 s on a busy runner.
+  }, 20_000);
 });
