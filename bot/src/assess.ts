@@ -61,8 +61,9 @@ export function assess(sops: SopIndex, input: AssessInput, precedents?: Preceden
   const question = lowConfidence && decision.confidence >= QUESTION_FLOOR ? questionOf(sops, input.clientUid, input.text, language) : undefined;
   const english = language !== 'en' && byRetrieval ? sops.search(input.clientUid, input.text, 'en', 1)[0] : undefined;
   const englishOnly = english && !sops.hasVersionIn(english.sop.uid, language) ? { sop: english.sop, score: english.score } : undefined;
-  // - a past question much like this one tells what became of it (ADR 016).
-  const precedent = byRetrieval ? precedents?.nearest(input.clientUid, input.text, language) : undefined;
+  // - a past question much like this one tells what became of it (ADR 016); with no SOP retrieved
+  //   decide() stops before it, so it is looked up where an answer or a choice was in reach.
+  const precedent = lowConfidence || decision.kind === 'answer' ? precedents?.nearest(input.clientUid, input.text, language) : undefined;
   if (!question && !englishOnly && !precedent) return { ...decision, language, hits };
   return { ...decide({ ...decisionInput, question, englishOnly, precedent }), language, hits };
 }

@@ -218,9 +218,12 @@ export function decide(input: DecisionInput): Decision {
       };
     }
   }
+  // The SOPs a choice would offer: read by a precedent and by the choice, worked out once.
+  let close: VaSop[] | undefined;
+  const closeSops = () => (close ??= choicesFor(input.hits, text, input.language));
   if (p && 'answer' in p.outcome && p.similarity >= PRECEDENT && confidence < input.policy.threshold) {
     const uid = p.outcome.answer;
-    const sop = choicesFor(input.hits, text, input.language).find((s) => s.uid === uid);
+    const sop = closeSops().find((s) => s.uid === uid);
     if (sop) {
       return {
         kind: 'answer',
@@ -238,7 +241,7 @@ export function decide(input: DecisionInput): Decision {
       const s = outOfScope(h.sop, text, input.language);
       if (s?.kind === 'beyond_limit') return beyondLimit(h.sop, s.exceeded);
     }
-    const options = choicesFor(input.hits, text, input.language);
+    const options = closeSops();
     if (options.length) {
       return {
         kind: 'clarify',

@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import type { AssessInput } from '../assess.ts';
 import type { Directory } from '../sbf/directory.ts';
-import { labelledCaseSchema, type LabelledCase } from '../knowledge/precedents.ts';
+import type { LabelledCase } from '../knowledge/precedents.ts';
 import { policyFor } from '../triage.ts';
-
-/** One labelled line of an eval file (`bot/eval/*.jsonl`). */
-export const evalCaseSchema = labelledCaseSchema;
-export type EvalCase = LabelledCase;
 
 /** One line of a clicks file: the button the customer who wrote `text` clicked when offered a choice. */
 export const clickSchema = z.object({ client_uid: z.string(), text: z.string(), click: z.string() });
@@ -16,7 +12,7 @@ export const clickSchema = z.object({ client_uid: z.string(), text: z.string(), 
  * as in the web widget (buttons), or not, as in e-mail and most messaging channels.
  */
 export function assessInputFor(
-  c: Pick<EvalCase, 'text' | 'client_uid' | 'lang' | 'labels'>,
+  c: Pick<LabelledCase, 'text' | 'client_uid' | 'lang' | 'labels'>,
   directory: Directory,
   canOfferChoice = true,
 ): AssessInput {

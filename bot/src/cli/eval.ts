@@ -7,11 +7,11 @@ import { loadComposerConfig } from '../config.ts';
 import { choiceMessage, TO_PERSON } from '../knowledge/choice-message.ts';
 import { createComposer } from '../knowledge/composer.ts';
 import { withComposer } from '../knowledge/second-look.ts';
-import { createPrecedents, precedentFiles } from '../knowledge/precedents.ts';
+import { createPrecedents, labelledCaseSchema, loadCases, precedentFiles } from '../knowledge/precedents.ts';
 import { createSopIndex } from '../knowledge/sop-index.ts';
 import { createDirectory } from '../sbf/directory.ts';
 import { openVaultStore } from '../sbf/vault-store.ts';
-import { assessInputFor, clickSchema, evalCaseSchema } from './eval-case.ts';
+import { assessInputFor, clickSchema } from './eval-case.ts';
 import { command, EXIT_USAGE } from './command.ts';
 import { scoreCases, sweepThresholds, type CaseResult, type ThresholdCase } from './eval-score.ts';
 
@@ -42,27 +42,27 @@ const { values: flags, positionals } = cli.args({ allowPositionals: true, option
 const canOfferChoice = !flags.sweep && !flags['no-choice'];
 const [vaultArg, casesArg] = positionals;
 if (!vaultArg || !casesArg) fail('expected two arguments');
-/** readJsonl, with a bad file ending the command. */
-function readJsonlOrFail<T>(path: string, schema: z.ZodType<T>): T[] {
+/** A read of JSON-lines files; a bad file or line ends the command, naming it. */
+function orFail<T>(read: () => T): T {
   try {
-    return readJsonl(path, schema);
+    return read();
   } catch (err) {
     if (err instanceof JsonlError) fail(err.message);
     throw err;
   }
 }
 
-const cases = readJsonlOrFail(casesArg, evalCaseSchema);
+const cases = orFail(() => readJsonl(casesArg, labelledCaseSchema));
 if (flags.clicks && !canOfferChoice) fail('--clicks needs choices: leave out --no-choice and --sweep');
 const clickKey = (client: string, text: string) => `${client}\n${text}`;
 const clicks = flags.clicks
-  ? new Map(readJsonlOrFail(flags.clicks, clickSchema).map((c) => [clickKey(c.client_uid, c.text), c.click]))
+  ? new Map(orFail(() => readJsonl(flags.clicks!, clickSchema)).map((c) => [clickKey(c.client_uid, c.text), c.click]))
   : undefined;
 
 // A case is never its own precedent, nor is any case of the file under test: its writer's habits
 // would make it look more alike than a new customer's question.
 const pastFiles = precedentFiles(flags.precedents ?? []).filter((f) => resolve(f) !== resolve(casesArg));
-const precedents = pastFiles.length ? createPrecedents(pastFiles.flatMap((f) => readJsonlOrFail(f, evalCaseSchema))) : undefined;
+const precedents = pastFiles.length ? createPrecedents(orFail(() => loadCases(pastFiles))) : undefined;
 
 const log = pino({ level: 'warn' }, process.stderr);
 const store = openVaultStore(resolve(vaultArg), log);
