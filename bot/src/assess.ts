@@ -40,12 +40,12 @@ export function assess(sops: SopIndex, input: AssessInput, precedents?: Preceden
   const language = detectLanguage(input.text, input.languageHint);
   const hits = sops.search(input.clientUid, input.text, language);
   const decisionInput: DecisionInput = {
-    ...input,
     hits,
     language,
     hasLanguage: sops.hasLanguage(input.clientUid, language),
     internalBest: sops.internalBest(input.clientUid, input.text, language),
     unpublishedBest: sops.unpublishedBest(input.clientUid, input.text, language),
+    ...input,
   };
   const decision = decide(decisionInput);
   // Two more views matter only where retrieval, not a rule, decided; each costs a search, so they
@@ -64,6 +64,6 @@ export function assess(sops: SopIndex, input: AssessInput, precedents?: Preceden
   // - a past question much like this one tells what became of it (ADR 016); with no SOP retrieved
   //   decide() stops before it, so it is looked up where an answer or a choice was in reach.
   const precedent = lowConfidence || decision.kind === 'answer' ? precedents?.nearest(input.clientUid, input.text, language) : undefined;
-  if (!question && !englishOnly && !precedent) return { ...decision, language, hits };
-  return { ...decide({ ...decisionInput, question, englishOnly, precedent }), language, hits };
+  if (!question && !englishOnly && !precedent) return { language, hits, ...decision };
+  return { language, hits, ...decide({ question, englishOnly, precedent, ...decisionInput }) };
 }

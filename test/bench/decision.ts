@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { vaSopSchema } from '@sbf-chatwoot/shared';
 import { assess } from '../../bot/src/assess.ts';
 import { isCustomerFacing } from '../../bot/src/knowledge/sop-text.ts';
@@ -36,6 +37,8 @@ export interface DecisionFigures {
   decisions: Summary;
   /** CPU ms per decision: the same, minus time this process spent descheduled on a busy machine. */
   cpu: Summary;
+  /** Young-generation collections (scavenges) during the timed decisions, and their pauses in ms. */
+  scavenges: { count: number; pauses: Summary };
   /** Time to read the vault and build the client indexes, ms. */
   buildMs: number;
 }
@@ -56,6 +59,12 @@ async function measure(vaultDir: string, layout: Layout, vaultSops: number, case
   for (let pass = 0; pass < 2; pass++) for (const c of cases) assess(sops, input(c), precedents);
   const times: number[] = [];
   const cpu: number[] = [];
+  // A scavenge inside a decision is most of the tail: how often one comes and how long it pauses.
+  const pauses: number[] = [];
+  const gc = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if ((e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) pauses.push(e.duration);
+  });
+  gc.observe({ entryTypes: ['gc'] });
   while (times.length < minDecisions) {
     for (const c of cases) {
       const args = input(c);
@@ -67,6 +76,9 @@ async function measure(vaultDir: string, layout: Layout, vaultSops: number, case
       cpu.push((used.user + used.system) / 1000);
     }
   }
+  // Entries reach the observer only once the loop has let go of the thread, a few turns later.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  gc.disconnect();
   const asked = new Set(cases.map((c) => c.client_uid));
   const facing = (await store.query({ type: 'va.sop', allClients: true })).map((e) => vaSopSchema.parse(e)).filter(isCustomerFacing);
   const generic = facing.filter((s) => !s.client_uid).length;
@@ -78,6 +90,7 @@ async function measure(vaultDir: string, layout: Layout, vaultSops: number, case
     indexedSops: sops.size(),
     decisions: summarize(times),
     cpu: summarize(cpu),
+    scavenges: { count: pauses.length, pauses: summarize(pauses) },
     buildMs,
   };
 }

@@ -84,6 +84,13 @@ export function rows(r: BenchResults): Row[] {
         ratio: '',
         goal: '',
       });
+      out.push({
+        name: `  same, scavenges in ${run.decisions.n} decisions (pause p50 / max)`,
+        measured: `${run.scavenges.count}: ${ms(run.scavenges.pauses.p50)} / ${ms(run.scavenges.pauses.max)}`,
+        baseline: '',
+        ratio: '',
+        goal: '',
+      });
     }
   }
   if (r.bundle) {

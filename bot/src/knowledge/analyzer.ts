@@ -51,7 +51,8 @@ function newTermProcessor(lang: Language): TermProcessor {
   };
 }
 
-const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+/** MiniSearch's own tokenizer, so our terms and its terms split text alike. */
+export const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 /** The distinct terms MiniSearch indexes for `text` in `lang`: tokens, stop words out, stemmed. */
 export function termsOf(lang: Language, text: string): Set<string> {
   const process = termProcessor(lang);
