@@ -20,7 +20,7 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
     pattern: words(
       'human', 'real person', 'live (?:agent|person|chat)', '(?:talk|speak|chat) (?:to|with) (?:an? |the |your )?(?:agent|person|someone|somebody|human|representative|manager|owner|staff|team|boss)',
       'connect me (?:to|with) (?:someone|somebody|a person|an agent)', 'representative', 'operator', 'call me(?: back)?', 'give me a call', 'phone me',
-      'agent', 'humano', 'persona real', 'hablar con (?:un|una|alguien|el|la)', 'agente', 'll[aá]m(?:e|a|en)me', 'que me llame\\w*',
+      'agent', 'humano', 'persona real', 'hablar con (?:un|una|alguien|el|la)', '(?:comunic|p[aá]s)(?:a|e|en|ar)(?:me|nos)? con (?:alguien|una persona|un agente|un asesor|el equipo|un humano)', 'agente', 'll[aá]m(?:e|a|en)me', 'que me llame\\w*',
       'humain', 'vraie personne', 'parler (?:à|a) (?:un|une|quelqu)', 'conseill(?:er|[eè]re)', 'rappelez-moi', 'me rappeler',
       'mensch', 'mitarbeiter(?:in)?', 'echten person', 'mit (?:einem|einer|jemandem) (?:\\w+ )?sprechen', 'zur[uü]ckrufen', 'r[uü]ckruf',
       'actual (?:person|human|people|staff)', '(?:phone )?call from (?:an? |your |one of your )?(?:actual |real )?(?:person|staff|someone|human|agent|team)',

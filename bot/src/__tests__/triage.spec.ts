@@ -59,6 +59,8 @@ describe('decide', () => {
     ['a routine case of that SOP', { text: 'lost my phone, our owner is on holiday: how do I get back in', hits: routed }, 'answer'],
     ['someone else in the account (French)', { text: "quelqu'un est entré au club de genève avec mon compte hier soir" }, 'security'],
     ['someone else in the account (Spanish)', { text: 'alguien entró anoche con mi cuenta al gimnasio' }, 'security'],
+    ['to be put through to someone (Spanish)', { text: '¿me comunica con alguien del equipo? prefiero hablarlo por aquí' }, 'human_request'],
+    ['to be passed to a person (Spanish)', { text: 'pásame con una persona por favor' }, 'human_request'],
     ['someone else using the account (French, "se sert de")', { text: "des cours réservés à Lausanne que je n'ai pas pris, quelqu'un se sert de mon compte ?" }, 'security'],
     ['someone else using the account (European Portuguese)', { text: 'acho que alguém anda a usar a minha conta, há marcações que não fiz' }, 'security'],
     ['someone else using the account (German, "verwendet")', { text: 'ich glaube jemand verwendet mein Konto, da sind Buchungen drin' }, 'security'],
