@@ -55,6 +55,8 @@ const envSchema = z
       .string()
       .optional()
       .transform((s) => (s ?? '').split(',').map((p) => p.trim()).filter(Boolean)),
+    /** How often the bot looks for learned precedents removed from its store (`pnpm precedents --remove`). */
+    PRECEDENTS_RECHECK_SECONDS: z.coerce.number().positive().default(30),
     /** Optional answer composer: any OpenAI-compatible API. Off unless both URL and model are set. */
     LLM_BASE_URL: z.url().optional(),
     LLM_MODEL: z.string().min(1).optional(),
@@ -125,6 +127,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       retentionMs: env.JOB_RETENTION_DAYS * 86_400_000,
     },
     precedentFiles: env.PRECEDENTS,
+    precedentsRecheckMs: env.PRECEDENTS_RECHECK_SECONDS * 1000,
     composer: composerOf(env),
     dashboard: {
       appSecret: env.APP_SECRET,

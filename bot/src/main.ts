@@ -24,7 +24,7 @@ import { watchVault } from './sbf/watch-vault.ts';
 import { createConversationStore } from './store/conversations.ts';
 import { startCheckpointer } from './store/checkpointer.ts';
 import { openDb } from './store/db.ts';
-import { createPrecedentStore } from './store/precedents.ts';
+import { createLearnedPrecedents, createPrecedentStore } from './store/precedents.ts';
 import { createQueue } from './store/queue.ts';
 import { createTracking } from './store/tracking.ts';
 import { createFreshEvents } from './webhook/fresh-events.ts';
@@ -75,6 +75,9 @@ try {
   process.stderr.write(`Invalid configuration:\n  PRECEDENTS: ${err.message}\n\nSee README.md "Configuration".\n`);
   process.exit(78);
 }
+const learned = createLearnedPrecedents(precedentStore, precedents);
+const precedentsRecheck = setInterval(() => learned.sync(), config.precedentsRecheckMs);
+precedentsRecheck.unref();
 const chatwoot = createChatwootClient({
   baseUrl: config.chatwoot.baseUrl,
   tokenFor: (accountId) => config.chatwoot.tokens.get(accountId) ?? config.chatwoot.defaultToken,
@@ -89,9 +92,7 @@ const ctx: Omit<HandlerContext, 'log'> = {
   directory,
   sops,
   precedents,
-  recordPrecedent: (c) => {
-    if (precedentStore.record(c, 'dashboard')) precedents.add(c);
-  },
+  recordPrecedent: (c) => learned.record(c, 'dashboard'),
   composer: config.composer && createComposer(config.composer),
   presence: config.chatwoot.userToken ? createPresence({ listAgents: chatwoot.listAgents }) : undefined,
   conversations: createConversationStore(db),
@@ -175,6 +176,7 @@ const cannedTimer = canned && setInterval(() => void canned.refresh(), 300_000).
 async function shutdown(signal: string) {
   clearInterval(pruneTimer);
   clearInterval(cannedTimer);
+  clearInterval(precedentsRecheck);
   log.info({ signal }, 'shutting down');
   server.close();
   stopWatching();

@@ -54,14 +54,20 @@ export async function startWorld(
 
 const botDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../bot');
 
-/** `pnpm report` as an operator runs it, with only PATH and the given settings in its environment. */
-export function runReport(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ['--import', 'tsx', join(botDir, 'src/cli/report.ts'), ...args], {
+/** A bot command (`bot/src/cli/<name>.ts`) as an operator runs it, with only PATH and the given settings in its environment. */
+function runCli(name: string, args: string[], env: Record<string, string>) {
+  return spawnSync(process.execPath, ['--import', 'tsx', join(botDir, `src/cli/${name}.ts`), ...args], {
     cwd: botDir,
     env: { PATH: process.env.PATH ?? '', ...env },
     encoding: 'utf8',
   });
 }
+
+/** `pnpm report`, as an operator runs it. */
+export const runReport = (args: string[], env: Record<string, string> = {}) => runCli('report', args, env);
+
+/** `pnpm precedents`, as an operator runs it. */
+export const runPrecedents = (args: string[], env: Record<string, string> = {}) => runCli('precedents', args, env);
 
 export interface TaskNote {
   file: string;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it, type TestContext } from 'vitest';
 import { writeTestVault } from '../src/demo-vault.ts';
 import { issueFrameUrl } from '../src/browser/frame-url.ts';
-import { botSettled, PASSWORD_QUESTION, privateNotes, publicReplies, startBotSerially, startWorld, USER_TOKEN, vaultTasks, type World } from './harness.ts';
+import { botSettled, PASSWORD_QUESTION, privateNotes, publicReplies, runPrecedents, startBotSerially, startWorld, USER_TOKEN, vaultTasks, type World } from './harness.ts';
 
 const ACME = 'va-client-acme-001';
 const APP_SECRET = 'e2e-app-secret-e2e-app-secret-e2e-app';
@@ -25,6 +25,21 @@ async function firstReply(world: World, c: number, text: string) {
   await world.sim.waitFor(() => publicReplies(world.sim, 1, c).length === 1, 10_000);
   await botSettled(world);
   return publicReplies(world.sim, 1, c)[0]!;
+}
+
+/** A customer asks a vague login question and gets a choice; a VA then answers it from the dashboard with the password SOP. */
+async function learnFromDashboard(world: World, c: number) {
+  const { sim } = world;
+  await sim.customerSays(1, c, VAGUE_LOGIN);
+  await sim.waitFor(() => publicReplies(sim, 1, c).some((m) => m.content_type === 'input_select'), 10_000);
+  await botSettled(world);
+  // Sam answers from the dashboard, as the app's "Send answer" does.
+  const token = new URL(await issueFrameUrl(1, { APP_SECRET, PUBLIC_URL: world.bot.url })).hash.replace('#token=', '');
+  return fetch(`${world.bot.url}/api/dashboard/accounts/1/conversations/${c}/replies`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${decodeURIComponent(token)}`, 'x-chatwoot-user-token': USER_TOKEN, 'content-type': 'application/json' },
+    body: JSON.stringify({ agentId: 7, sopUid: 'va-sop-acme-password-reset-001' }),
+  });
 }
 
 describe.concurrent('precedents (ADR 016)', () => {
@@ -75,22 +90,26 @@ describe.concurrent('precedents (ADR 016)', () => {
   });
   it('when a VA answers a question with a SOP from the dashboard, then after a restart the next question much like it is answered by the bot', async ({ expect, onTestFinished }) => {
     const world = await startWorld(onTestFinished, { env: { APP_SECRET } });
-    const { sim } = world;
-    await sim.customerSays(1, 73, VAGUE_LOGIN);
-    await sim.waitFor(() => publicReplies(sim, 1, 73).some((m) => m.content_type === 'input_select'), 10_000);
-    await botSettled(world);
-
-    // Sam answers from the dashboard, as the app's "Send answer" does.
-    const token = new URL(await issueFrameUrl(1, { APP_SECRET, PUBLIC_URL: world.bot.url })).hash.replace('#token=', '');
-    const res = await fetch(`${world.bot.url}/api/dashboard/accounts/1/conversations/73/replies`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${decodeURIComponent(token)}`, 'x-chatwoot-user-token': USER_TOKEN, 'content-type': 'application/json' },
-      body: JSON.stringify({ agentId: 7, sopUid: 'va-sop-acme-password-reset-001' }),
-    });
-    expect(res.status).toBe(200);
+    expect((await learnFromDashboard(world, 73)).status).toBe(200);
 
     await world.restartBot();
     expect(await firstReply(world, 74, 'I need to get back in to my account')).toMatchObject({ content_type: 'text', content: expect.stringContaining('Source: Reset your password') });
-    expect(sim.invalidCalls()).toEqual([]);
+    expect(world.sim.invalidCalls()).toEqual([]);
+  });
+
+  it('when an operator removes a learned precedent with pnpm precedents, then the running bot stops deciding by it', async ({ expect, onTestFinished }) => {
+    const world = await startWorld(onTestFinished, { env: { APP_SECRET, PRECEDENTS_RECHECK_SECONDS: '0.2' } });
+    expect((await learnFromDashboard(world, 75)).status).toBe(200);
+    expect(await firstReply(world, 76, 'I need to get back in to my account')).toMatchObject({ content_type: 'text', content: expect.stringContaining('Source: Reset your password') });
+
+    const listed = runPrecedents([], { DATA_DIR: world.dataDir });
+    expect(listed.stdout).toContain(`${ACME}\ten\tva-sop-acme-password-reset-001\t${VAGUE_LOGIN}`);
+    const id = listed.stdout.split('\t')[0]!;
+    expect(runPrecedents(['--remove', id], { DATA_DIR: world.dataDir }).status).toBe(0);
+
+    // No restart: the bot looks again every 0.2 s, and the next such question gets the choice it got before.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await firstReply(world, 77, 'I need to get back in to my account')).toMatchObject({ content_type: 'input_select' });
+    expect(world.sim.invalidCalls()).toEqual([]);
   });
 });

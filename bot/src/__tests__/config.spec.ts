@@ -35,4 +35,12 @@ describe('config', () => {
     expect(loadConfig({ ...base, PRECEDENTS: 'a.jsonl, b/c.jsonl,' }).precedentFiles).toEqual(['a.jsonl', 'b/c.jsonl']);
     expect(loadConfig(base).precedentFiles).toEqual([]);
   });
+
+  it('when the precedents recheck is set, then it is carried in ms; zero or a word is refused naming the setting', () => {
+    const base = { CHATWOOT_BASE_URL: 'https://chat.example.com', CHATWOOT_BOT_TOKEN: 'bot' };
+    expect(loadConfig(base).precedentsRecheckMs).toBe(30_000);
+    expect(loadConfig({ ...base, PRECEDENTS_RECHECK_SECONDS: '0.5' }).precedentsRecheckMs).toBe(500);
+    expect(() => loadConfig({ ...base, PRECEDENTS_RECHECK_SECONDS: '0' })).toThrow(/PRECEDENTS_RECHECK_SECONDS/);
+    expect(() => loadConfig({ ...base, PRECEDENTS_RECHECK_SECONDS: 'often' })).toThrow(/PRECEDENTS_RECHECK_SECONDS/);
+  });
 });

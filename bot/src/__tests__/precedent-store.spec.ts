@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPrecedents, type LabelledCase } from '../knowledge/precedents.ts';
 import { openDb } from '../store/db.ts';
-import { createPrecedentStore } from '../store/precedents.ts';
+import { createLearnedPrecedents, createPrecedentStore } from '../store/precedents.ts';
 
 const answered: LabelledCase = { text: 'I need to get back into my account', client_uid: 'va-client-acme-001', lang: 'en', expect: { answer: 'va-sop-acme-password-reset-001' } };
 
@@ -18,6 +18,26 @@ describe('precedents learned at work', () => {
     expect(store.record({ ...answered, expect: { answer: 'va-sop-acme-2fa-lost-device-001' } }, 'dashboard')).toBe(true);
     db.close();
     expect(createPrecedentStore(openDb(dir)).all()).toEqual([answered, { ...answered, expect: { answer: 'va-sop-acme-2fa-lost-device-001' } }]);
+  });
+
+  it('when a learned precedent is removed from the store, then the running bot forgets it at its next sync, and keeps the others', () => {
+    const store = createPrecedentStore(openDb(mkdtempSync(join(tmpdir(), 'precedent-store-'))));
+    const other: LabelledCase = { text: 'can I pay by bank transfer', client_uid: answered.client_uid, lang: 'en', expect: { answer: 'va-sop-acme-payment-method-001' } };
+    store.record(other, 'dashboard');
+    const precedents = createPrecedents(store.all());
+    const learned = createLearnedPrecedents(store, precedents);
+    learned.record(answered, 'dashboard');
+    learned.record(answered, 'dashboard');
+    expect(precedents.size).toBe(2);
+    expect(precedents.nearest(answered.client_uid, answered.text, 'en')?.outcome).toEqual(answered.expect);
+
+    const id = store.entries().find((e) => e.case.text === answered.text)!.id;
+    expect(store.remove(id)).toBe(true);
+    expect(precedents.nearest(answered.client_uid, answered.text, 'en')?.outcome).toEqual(answered.expect);
+    learned.sync();
+    expect(precedents.size).toBe(1);
+    expect(precedents.nearest(answered.client_uid, answered.text, 'en')).toBeUndefined();
+    expect(precedents.nearest(other.client_uid, other.text, 'en')?.outcome).toEqual(other.expect);
   });
 
   it('when a question is added to the precedents, then the next question much like it finds it', () => {

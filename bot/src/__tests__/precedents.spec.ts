@@ -33,6 +33,21 @@ describe('precedents', () => {
     expect(precedents.nearest(acme, 'hello there', 'en')).toBeUndefined();
   });
 
+  it('when a case is removed, then it is no longer found, another with the same text stays, and removing it again finds nothing', () => {
+    const domain = cases[0]!;
+    const mine = createPrecedents([...cases, domain]);
+    expect(mine.size).toBe(5);
+    expect(mine.remove(domain)).toBe(true);
+    expect(mine.size).toBe(4);
+    // The earlier copy (a PRECEDENTS file and a learned one may say the same) still decides.
+    expect(mine.nearest(acme, domain.text, 'en')).toMatchObject({ text: domain.text, similarity: 1 });
+    expect(mine.remove(domain)).toBe(true);
+    expect(mine.nearest(acme, domain.text, 'en')).toMatchObject({ outcome: { answer: 'va-sop-acme-guest-access-001' } });
+    expect(mine.remove(domain)).toBe(false);
+    expect(mine.remove({ ...cases[1]!, expect: { answer: 'another-sop' } })).toBe(false);
+    expect(mine.size).toBe(3);
+  });
+
   it('when a file of precedents has a bad line, then loading names the file and the line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'precedents-'));
     const good = join(dir, 'good.jsonl');

@@ -11,7 +11,8 @@ const USAGE = `usage: pnpm precedents [--client <client uid>] [--jsonl]
 Lists the precedents the bot learned at work (ADR 016): questions a VA answered with a SOP from the
 Dashboard App, which now decide questions much like them. Oldest first: id, date, client, language,
 SOP and the question. --jsonl prints them as labelled cases instead, the format PRECEDENTS and
-pnpm eval read. --remove forgets a precedent; a running bot goes on using it until it restarts.
+pnpm eval read. --remove forgets a precedent; a running bot stops using it within
+PRECEDENTS_RECHECK_SECONDS (30 s unless set).
 Environment: DATA_DIR (as the bot has it).`;
 
 const cli = command('precedents', USAGE);
@@ -33,7 +34,7 @@ if (ids.length) {
   // All or nothing: a typo among several ids should not leave the others half done.
   if (unknown.length) cli.fail(EXIT_USAGE, `no learned precedent with id ${unknown.join(', ')}`);
   for (const id of ids) store.remove(id);
-  process.stdout.write(`removed ${ids.length} precedent${ids.length > 1 ? 's' : ''}; a running bot forgets ${ids.length > 1 ? 'them' : 'it'} when it restarts\n`);
+  process.stdout.write(`removed ${ids.length} precedent${ids.length > 1 ? 's' : ''}; a running bot forgets ${ids.length > 1 ? 'them' : 'it'} within PRECEDENTS_RECHECK_SECONDS\n`);
 } else {
   const shown = store.entries().filter((e) => !args.client || e.case.client_uid === args.client);
   process.stdout.write(args.jsonl ? shown.map((e) => `${JSON.stringify(e.case)}\n`).join('') : render(shown));

@@ -36,11 +36,16 @@ export function createPrecedents(cases: LabelledCase[]) {
   const postings = new Map<string, Map<string, number[]>>();
   const known: LabelledCase[] = [];
   const terms: Array<Set<string>> = [];
+  /** Ids of removed cases; their slots stay, so ids stay positions. */
+  const gone = new Set<number>();
+  /** Where a case is indexed: under the language a live message with its text and hint is read in. */
+  function placeOf(c: LabelledCase) {
+    const lang = detectLanguage(c.text, c.lang);
+    return { lang, key: `${c.client_uid}|${lang}` };
+  }
   function add(c: LabelledCase) {
     const id = known.push(c) - 1;
-    // Indexed under the language a live message with this text and hint is read in.
-    const lang = detectLanguage(c.text, c.lang);
-    const key = `${c.client_uid}|${lang}`;
+    const { lang, key } = placeOf(c);
     let byTerm = postings.get(key);
     if (!byTerm) postings.set(key, (byTerm = new Map()));
     const words = termsOf(lang, c.text);
@@ -54,10 +59,25 @@ export function createPrecedents(cases: LabelledCase[]) {
   cases.forEach(add);
   return {
     get size() {
-      return known.length;
+      return known.length - gone.size;
     },
     /** A question settled since start (a VA answered it with a SOP): it counts from the next message on. */
     add,
+    /** Forgets the latest case with `c`'s client, text and outcome; false when there is none. */
+    remove(c: LabelledCase): boolean {
+      const outcome = JSON.stringify(c.expect);
+      let id = known.length - 1;
+      while (id >= 0 && (gone.has(id) || known[id]!.client_uid !== c.client_uid || known[id]!.text !== c.text || JSON.stringify(known[id]!.expect) !== outcome)) id--;
+      if (id < 0) return false;
+      gone.add(id);
+      const byTerm = postings.get(placeOf(c).key)!;
+      for (const t of terms[id]!) {
+        const ids = byTerm.get(t)!.filter((other) => other !== id);
+        if (ids.length) byTerm.set(t, ids);
+        else byTerm.delete(t);
+      }
+      return true;
+    },
     /** The client's past question most like `text` in `lang`, if any shares a word with it. */
     nearest(clientUid: string, text: string, lang: Language): Precedent | undefined {
       const byTerm = postings.get(`${clientUid}|${lang}`);

@@ -1,4 +1,4 @@
-import { labelledCaseSchema, type LabelledCase } from '../knowledge/precedents.ts';
+import { labelledCaseSchema, type LabelledCase, type Precedents } from '../knowledge/precedents.ts';
 import type { Db } from './db.ts';
 
 interface Row {
@@ -46,3 +46,29 @@ export function createPrecedentStore(db: Db, now: () => number = Date.now) {
   };
 }
 export type PrecedentStore = ReturnType<typeof createPrecedentStore>;
+
+/**
+ * The running bot's side of learned precedents: what a VA settles is stored and counts from the next
+ * message; what `pnpm precedents --remove` takes out of the store leaves the bot at the next `sync()`.
+ */
+export function createLearnedPrecedents(store: PrecedentStore, precedents: Precedents) {
+  const keyOf = (c: LabelledCase) => JSON.stringify([c.client_uid, c.text, c.expect]);
+  const held = new Map(store.all().map((c) => [keyOf(c), c]));
+  return {
+    /** Keeps a question a VA settled (`source` says how); a repeat of a kept one changes nothing. */
+    record(c: LabelledCase, source: string) {
+      if (!store.record(c, source)) return;
+      precedents.add(c);
+      held.set(keyOf(c), c);
+    },
+    /** Forgets, in this process, the learned precedents no longer in the store. */
+    sync() {
+      const stored = new Set(store.all().map(keyOf));
+      for (const [key, c] of held) {
+        if (stored.has(key)) continue;
+        precedents.remove(c);
+        held.delete(key);
+      }
+    },
+  };
+}
