@@ -2,7 +2,7 @@ import type { Precedents } from './knowledge/precedents.ts';
 import type { SopHit, SopIndex } from './knowledge/sop-index.ts';
 import { detectLanguage, type Language } from './knowledge/language.ts';
 import { sentencesOf } from './knowledge/sop-text.ts';
-import { decide, QUESTION_FLOOR, type Decision, type DecisionInput, type Policy } from './triage.ts';
+import { ALIKE_COUNT, decide, QUESTION_FLOOR, type Decision, type DecisionInput, type Policy } from './triage.ts';
 
 export interface AssessInput {
   clientUid: string;
@@ -62,8 +62,10 @@ export function assess(sops: SopIndex, input: AssessInput, precedents?: Preceden
   const english = language !== 'en' && byRetrieval ? sops.search(input.clientUid, input.text, 'en', 1)[0] : undefined;
   const englishOnly = english && !sops.hasVersionIn(english.sop.uid, language) ? { sop: english.sop, score: english.score } : undefined;
   // - a past question much like this one tells what became of it (ADR 016); with no SOP retrieved
-  //   decide() stops before it, so it is looked up where an answer or a choice was in reach.
-  const precedent = lowConfidence || decision.kind === 'answer' ? precedents?.nearest(input.clientUid, input.text, language) : undefined;
+  //   decide() stops before it, so it is looked up where an answer or a choice was in reach; where
+  //   confidence held the answer back, the few most alike also vote.
+  const alike = lowConfidence ? precedents?.alike(input.clientUid, input.text, language, ALIKE_COUNT) : undefined;
+  const precedent = lowConfidence ? alike?.[0] : decision.kind === 'answer' ? precedents?.nearest(input.clientUid, input.text, language) : undefined;
   if (!question && !englishOnly && !precedent) return { language, hits, ...decision };
-  return { language, hits, ...decide({ question, englishOnly, precedent, ...decisionInput }) };
+  return { language, hits, ...decide({ question, englishOnly, precedent, alike, ...decisionInput }) };
 }

@@ -63,6 +63,8 @@ export interface DecisionInput {
   englishOnly?: { sop: VaSop; score: number };
   /** The client's past question most like this one, with its outcome (ADR 016). */
   precedent?: Precedent;
+  /** The client's past questions most like this one, most alike first, where confidence held an answer back. */
+  alike?: Precedent[];
   hits: SopHit[];
   botTurns: number;
   hasAttachments: boolean;
@@ -110,10 +112,26 @@ export const QUESTION_FLOOR = 0.6;
  */
 const PRECEDENT = 0.3;
 /**
+ * Where confidence alone held an answer back, the client's `ALIKE_COUNT` past questions most like this
+ * one vote: those at least `ALIKE` alike, each by its similarity. When `VOTES` or more of them were
+ * answered by the top SOP and carry at least half the vote, the bot answers with it (ADR 016).
+ */
+export const ALIKE_COUNT = 5;
+const ALIKE = 0.25;
+const VOTES = 2;
+/**
  * Escalations for who writes or how (a person asked for, anger, a refund or cancellation wanted),
  * which the rules read in each message itself, are no precedent for what is asked.
  */
 const NOT_TOPICAL = new Set(['human_request', 'negative_sentiment', 'no_question', 'vip', 'refund', 'cancellation', 'complaint', 'legal', 'security']);
+
+/** The alike past questions SOP `uid` answered, when they are `VOTES` or more and carry half the vote or more. */
+function backingOf(alike: Precedent[], uid: string): Precedent[] | undefined {
+  const voters = alike.filter((p) => p.similarity >= ALIKE);
+  const backing = voters.filter((p) => 'answer' in p.outcome && p.outcome.answer === uid);
+  const weight = (ps: Precedent[]) => ps.reduce((sum, p) => sum + p.similarity, 0);
+  return backing.length >= VOTES && weight(backing) >= weight(voters) / 2 ? backing : undefined;
+}
 
 /** The top SOP and those scoring close to it. */
 const rivalsOf = (hits: SopHit[]): SopHit[] => hits.filter((h) => h.score >= RIVAL * hits[0]!.score);
@@ -232,6 +250,15 @@ export function decide(input: DecisionInput): Decision {
         reason: `SOP "${sop.title}", close to the question (confidence ${confidence}), answered one like it: "${p.text}" (${round(p.similarity)} alike)`,
       };
     }
+  }
+  const backing = input.alike && confidence < input.policy.threshold ? backingOf(input.alike, top.sop.uid) : undefined;
+  if (backing) {
+    return {
+      kind: 'answer',
+      sop: top.sop,
+      confidence,
+      reason: `SOP "${top.sop.title}" (confidence ${confidence}) answered ${backing.length} of the past questions most like this one, such as "${backing[0]!.text}" (${round(backing[0]!.similarity)} alike)`,
+    };
   }
   const floor = input.policy.clarifyFloor;
   if (confidence < input.policy.threshold && input.canOfferChoice && !input.choiceOffered && floor !== null && confidence >= floor) {

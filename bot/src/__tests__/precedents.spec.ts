@@ -33,6 +33,21 @@ describe('precedents', () => {
     expect(precedents.nearest(acme, 'hello there', 'en')).toBeUndefined();
   });
 
+  it('when asked for the k most alike, then they come most alike first, earlier first on a tie, the first being the nearest', () => {
+    const later = { ...cases[1]!, text: 'share a project with a client', expect: { answer: 'later' } };
+    const mine = createPrecedents([...cases, { ...later, expect: { answer: 'earlier' } }, later, { ...cases[1]!, text: 'share a project' }]);
+    const asked = 'share a project with a client who has no account';
+    const alike = mine.alike(acme, asked, 'en', 3);
+    expect(alike.map((p) => [p.outcome, p.similarity])).toEqual([
+      [{ answer: 'va-sop-acme-guest-access-001' }, 1],
+      [{ answer: 'earlier' }, 3 / 4],
+      [{ answer: 'later' }, 3 / 4],
+    ]);
+    expect(alike[0]).toEqual(mine.nearest(acme, asked, 'en'));
+    // "share" and "project" of the 4 asked and the 5 of "can the shared project links sit on our own domain?".
+    expect(mine.alike(acme, asked, 'en', 10).map((p) => p.similarity)).toEqual([1, 3 / 4, 3 / 4, 1 / 2, 2 / 7]);
+  });
+
   it('when a case is removed, then it is no longer found, another with the same text stays, and removing it again finds nothing', () => {
     const domain = cases[0]!;
     const mine = createPrecedents([...cases, domain]);

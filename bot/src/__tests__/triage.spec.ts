@@ -267,6 +267,29 @@ describe('decide', () => {
       expect(outcome(decide({ ...unsure, ...change }))).toBe(expected);
     });
 
+    it('when two or more of the most alike past questions were answered by the top SOP and carry half the vote, then the bot answers with it, saying so', () => {
+      const alike = [like({ answer: 'b' }, 0.29), like({ answer: 'a' }, 0.27), like({ answer: 'a' }, 0.25), like({ escalate: true }, 0.2)];
+      const d = decide({ ...unsure, precedent: alike[0], alike });
+      expect(outcome(d)).toBe('a');
+      expect(d.confidence).toBe(0.59);
+      expect(d.reason).toBe('SOP "a" (confidence 0.59) answered 2 of the past questions most like this one, such as "how can I get back into my account" (0.27 alike)');
+    });
+
+    it.each<[string, Precedent[], string]>([
+      ['only one voted for the top SOP', [like({ answer: 'a' }, 0.29), like({ answer: 'b' }, 0.27)], 'clarify'],
+      ['they carry less than half the vote', [like({ escalate: true }, 0.29), like({ answer: 'b' }, 0.29), like({ answer: 'a' }, 0.26), like({ answer: 'a' }, 0.25)], 'clarify'],
+      ['they are less alike than 0.25', [like({ answer: 'a' }, 0.24), like({ answer: 'a' }, 0.24)], 'clarify'],
+      ['they voted for another SOP', [like({ answer: 'c' }, 0.29), like({ answer: 'c' }, 0.28)], 'clarify'],
+    ])('when %s, then the vote changes nothing', (_name, alike, expected) => {
+      expect(outcome(decide({ ...unsure, canOfferChoice: true, alike }))).toBe(expected);
+    });
+
+    it('when the top SOP is certain or a rule fires, then the vote is not read', () => {
+      const alike = [like({ answer: 'va-sop-billing-001' }, 0.9), like({ answer: 'va-sop-billing-001' }, 0.8)];
+      expect(outcome(decide({ ...base, hits: strong, alike }))).toBe('va-sop-reset-001');
+      expect(outcome(decide({ ...unsure, text: 'I want a refund', alike: [like({ answer: 'a' }, 0.9), like({ answer: 'a' }, 0.8)] }))).toBe('refund');
+    });
+
     it('when a past question this alike needed a person for what it asked, then this one does too, even over a certain answer', () => {
       for (const why of ['internal_only', 'unknown', 'other_client', undefined]) {
         const d = decide({ ...base, precedent: like({ escalate: true }, 0.3, why) });

@@ -57,6 +57,20 @@ export function createPrecedents(cases: LabelledCase[]) {
     terms.push(words);
   }
   cases.forEach(add);
+  /** Past question id → its Jaccard similarity with `text`, for those sharing a word with it. */
+  function similarities(clientUid: string, text: string, lang: Language): Map<number, number> {
+    const byTerm = postings.get(`${clientUid}|${lang}`);
+    const asked = termsOf(lang, text);
+    const shared = new Map<number, number>();
+    if (!byTerm || !asked.size) return shared;
+    for (const t of asked) for (const id of byTerm.get(t) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    for (const [id, both] of shared) shared.set(id, both / (asked.size + terms[id]!.size - both));
+    return shared;
+  }
+  function precedentOf(id: number, similarity: number): Precedent {
+    const c = known[id]!;
+    return { text: c.text, outcome: c.expect, ...(c.why ? { why: c.why } : {}), similarity };
+  }
   return {
     get size() {
       return known.length - gone.size;
@@ -80,20 +94,19 @@ export function createPrecedents(cases: LabelledCase[]) {
     },
     /** The client's past question most like `text` in `lang`, if any shares a word with it. */
     nearest(clientUid: string, text: string, lang: Language): Precedent | undefined {
-      const byTerm = postings.get(`${clientUid}|${lang}`);
-      const asked = termsOf(lang, text);
-      if (!byTerm || !asked.size) return undefined;
-      const shared = new Map<number, number>();
-      for (const t of asked) for (const id of byTerm.get(t) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
       let best: { id: number; similarity: number } | undefined;
-      for (const [id, both] of shared) {
-        const similarity = both / (asked.size + terms[id]!.size - both);
+      for (const [id, similarity] of similarities(clientUid, text, lang)) {
         // Ties go to the earlier case, so the answer does not hang on Map order.
         if (!best || similarity > best.similarity || (similarity === best.similarity && id < best.id)) best = { id, similarity };
       }
-      if (!best) return undefined;
-      const c = known[best.id]!;
-      return { text: c.text, outcome: c.expect, ...(c.why ? { why: c.why } : {}), similarity: best.similarity };
+      return best && precedentOf(best.id, best.similarity);
+    },
+    /** The client's `k` past questions most like `text` in `lang`, most alike first (ties: earlier first). */
+    alike(clientUid: string, text: string, lang: Language, k: number): Precedent[] {
+      return [...similarities(clientUid, text, lang)]
+        .sort(([a, x], [b, y]) => y - x || a - b)
+        .slice(0, k)
+        .map(([id, similarity]) => precedentOf(id, similarity));
     },
   };
 }
