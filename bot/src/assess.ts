@@ -39,6 +39,8 @@ function questionOf(sops: SopIndex, clientUid: string, text: string, language: L
 export function assess(sops: SopIndex, input: AssessInput, precedents?: Precedents): Assessment {
   const language = detectLanguage(input.text, input.languageHint);
   const hits = sops.search(input.clientUid, input.text, language);
+  // New keys first, spreads last, here and below: on Node 20 a spread followed by new keys keeps
+  // megabytes live at every scavenge (ADR 017).
   const decisionInput: DecisionInput = {
     hits,
     language,
