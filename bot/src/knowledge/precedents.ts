@@ -69,7 +69,8 @@ export function createPrecedents(cases: LabelledCase[]) {
   }
   function precedentOf(id: number, similarity: number): Precedent {
     const c = known[id]!;
-    return { text: c.text, outcome: c.expect, ...(c.why ? { why: c.why } : {}), similarity };
+    // The spread last: a lookup runs on every uncertain decision (ADR 017).
+    return { similarity, text: c.text, outcome: c.expect, ...(c.why ? { why: c.why } : {}) };
   }
   return {
     get size() {
