@@ -47,7 +47,7 @@ describe('SOP index', () => {
     expect(index.hasLanguage('va-client-a-001', 'de')).toBe(false);
   });
 
-  it("when the question names what only a SOP's withholding internal note speaks of, then the hit says which words", async () => {
+  it("when the question names what only a SOP's internal note speaks of, then the hit says which words", async () => {
     const { store, index } = await setup();
     const internal = [
       'Nonprofit rates are 50% off, approved by finance@acme.example; never quote them in chat.',
@@ -59,10 +59,9 @@ describe('SOP index', () => {
       content: `## Answer\nTeam is $8 per user a month, Business $15.\n\n## Internal\n${internal}`,
     });
     const hit = (q: string) => index.search('va-client-a-001', q, 'en').find((h) => h.sop.uid === 'va-sop-a-plans-001')!;
-    // "nonprofit": only in a sentence that withholds ("never quote").
     expect(hit('do you have nonprofit prices per user?').internalOnly).toEqual(['nonprofit']);
-    // "onboarding": internal, but in a sentence that keeps nothing from customers.
-    expect(hit('what prices per user for onboarding?').internalOnly).toEqual([]);
+    // A fact only the note gives counts as much as what it withholds (ADR 011, 2026-11-26).
+    expect(hit('what prices per user for onboarding?').internalOnly).toEqual(['onboard']);
     // Addresses in the note are no topic; "hours" is in a customer-facing SOP of the agency.
     expect(hit('per user prices for monday.com or finance, and your support hours?').internalOnly).toEqual([]);
     expect(hit('Team prices per user').internalOnly).toEqual([]);

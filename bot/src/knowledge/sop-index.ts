@@ -4,7 +4,7 @@ import type { SbfStore } from '../sbf/store.ts';
 import { jaccard, termProcessor, termsOf, tokenize } from './analyzer.ts';
 import { isCanned } from './canned-responses.ts';
 import { asLanguage, type Language } from './language.ts';
-import { customerText, internalText, isCustomerFacing, sentencesOf } from './sop-text.ts';
+import { customerText, internalText, isCustomerFacing } from './sop-text.ts';
 
 export interface SopHit {
   sop: VaSop;
@@ -15,9 +15,9 @@ export interface SopHit {
   idfCoverage: number;
   matched: string[];
   /**
-   * The customer's words that this SOP speaks of only in an internal note that keeps the case from
-   * customers ("Nonprofit rates … never quote them in chat", "IV sedation is not offered; refer …"),
-   * and that no customer-facing SOP of the agency uses: the answer to this question is a VA's.
+   * The customer's words that this SOP speaks of only in its internal notes ("Nonprofit rates … never
+   * quote them in chat", "Common failure: wrong NameID format"), and that no customer-facing SOP of
+   * the agency uses: the answer to this question is a VA's (ADR 011).
    */
   internalOnly: string[];
 }
@@ -54,14 +54,6 @@ const UNSEEN_WEIGHT = 0.5;
  * same thing: typically a canned response pasted from a SOP, with a greeting or a name variable.
  */
 const SAME_ANSWER = 0.8;
-
-/**
- * An internal sentence that keeps something from customers or sends it to a person. Internal notes
- * are written for VAs, in English (bot/eval/README.md).
- */
-const WITHHOLDS =
-  /\b(?:escalat\w*|route\w*|refer\w*|hand (?:it )?over|never|don'?t|do not|not (?:offered|supported|sold|available|promised)|no plans|only|beta|roadmap|confidential|approv\w*|exception\w*)\b/i;
-
 
 function newIndex(lang: Language) {
   const processTerm = termProcessor(lang);
@@ -136,17 +128,16 @@ export async function createSopIndex(store: SbfStore) {
     return terms;
   }
 
-  /** Per SOP: words of its withholding internal sentences that its customer-facing text lacks. */
-  const withheldTerms = new Map<string, Set<string>>();
-  function withheldTermsOf(sop: VaSop, lang: Language): Set<string> {
-    let terms = withheldTerms.get(sop.uid);
+  /** Per SOP: words of its internal notes that its customer-facing text lacks. */
+  const internalTerms = new Map<string, Set<string>>();
+  function internalTermsOf(sop: VaSop, lang: Language): Set<string> {
+    let terms = internalTerms.get(sop.uid);
     if (!terms) {
       const said = docTerms(lang, sop);
-      const sentences = sentencesOf(internalText(sop)).filter((s) => WITHHOLDS.test(s));
       // Web and mail addresses in a note (monday.com, finance@acme.example) name no topic of their own.
-      const text = sentences.join(' ').replace(/\S+(?:[.@]\w[\w-]*)+/g, ' ');
+      const text = internalText(sop).replace(/\S+(?:[.@]\w[\w-]*)+/g, ' ');
       terms = new Set([...termsOf(lang, text)].filter((t) => !said.has(t)));
-      withheldTerms.set(sop.uid, terms);
+      internalTerms.set(sop.uid, terms);
     }
     return terms;
   }
@@ -174,7 +165,7 @@ export async function createSopIndex(store: SbfStore) {
     if (!parsed.success) return;
     const sop = parsed.data;
     answerTerms.delete(sop.uid);
-    withheldTerms.delete(sop.uid);
+    internalTerms.delete(sop.uid);
     for (const kind of ASIDES) {
       const was = aside[kind].get(sop.uid);
       if (!was) continue;
@@ -248,8 +239,8 @@ export async function createSopIndex(store: SbfStore) {
           continue;
         }
         const matched = new Set(r.queryTerms);
-        const withheld = withheldTermsOf(sop, lang);
-        const internalOnly = [...queryTerms].filter((t) => withheld.has(t) && !agencyDf.get(t));
+        const internal = internalTermsOf(sop, lang);
+        const internalOnly = [...queryTerms].filter((t) => internal.has(t) && !agencyDf.get(t));
         const covered = [...matched].reduce((sum, t) => sum + idf(t), 0);
         hits.push({
           sop,
