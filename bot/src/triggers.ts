@@ -70,7 +70,7 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
   {
     trigger: 'complaint',
     pattern: words(
-      'complain\\w*', 'complaint', 'unacceptable', 'not acceptable', 'not (?:what|the one) (?:i|we) (?:paid|ordered|asked) for', 'wrong (?:order|item|bouquet|flowers|size|color|colour)', 'nothing like (?:the|what was (?:in|on) the) (?:picture|photo|image|website|site|description)s?',
+      'complain\\w*', 'complaint', 'unacceptable', 'not acceptable', 'no (?:es|está|esta) (?:nada )?aceptable', "(?:n['’](?:est|était) )?pas (?:du tout )?acceptable", 'nicht (?:\\w+ )?akzeptabel', 'n[ãa]o (?:é|e|está|esta) (?:nada )?aceit[aá]vel', 'not (?:what|the one) (?:i|we) (?:paid|ordered|asked) for', 'wrong (?:order|item|bouquet|flowers|size|color|colour)', 'nothing like (?:the|what was (?:in|on) the) (?:picture|photo|image|website|site|description)s?',
       'arrived (?:\\w+ )?(?:wilted|dead|damaged|broken|crushed|late)', 'wilted', 'wilting', 'dead flowers', '(?:was|were|is|are) (?:really |very |so )?(?:rude|dismissive|unprofessional)',
       'unprofessional', 'dismissive', 'ignored (?:me|us)', 'very rough', 'nobody (?:fixed|cares|helped)', '(?:minutes|hours) late', 'late (?:again|twice|every time)', 'never (?:showed|turned) up',
       '(?:trainer|instructor|coach|driver|courier|dentist|hygienist|doctor|therapist|technician|staff|nobody|no one)(?: \\w+){0,2} (?:didn\'?t|did not) (?:show|turn) up',
@@ -116,7 +116,9 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
     trigger: 'negative_sentiment',
     pattern: words(
       'furious', 'angry', 'terrible', 'awful', 'worst', 'ridiculous', 'useless', 'garbage', 'wtf', 'disgusting', 'scam', 'horrible', 'unbelievable', 'kidding me', 'fed up', 'pathetic',
-      'sick (?:and tired|of)', 'every single time', 'moquez de (?:nous|moi)', 'se moquer de (?:nous|moi)', '(?<!(?:if|when|in case) )(?:nobody|no one|no-one) (?:ever )?(?:answers|picks up|replies|responds|gets back|calls back)', 'on hold for (?:\\d+ |an? |over |almost |nearly )?(?:minutes|mins|hours?|ages|forever)', '(?:minutes|hours|an hour) on hold', 'frustrat\\w*', 'annoyed', 'incompetent', 'a joke', 'disgrace\\w*',
+      'sick (?:and tired|of)', 'every single time', 'moquez de (?:nous|moi)', 'se moquer de (?:nous|moi)', '(?<!(?:if|when|in case) )(?:nobody|no one|no-one) (?:ever )?(?:answers|picks up|replies|responds|gets back|calls back)',
+      // Asked, not stated: "WHY does nobody answer at your shop??"
+      '(?:why|how come) (?:does|did|will|won[\'’]?t|can[\'’]?t) (?:nobody|no one|no-one|anyone|anybody) (?:ever )?(?:answer|pick up|reply|respond|get back|call back)', 'on hold for (?:\\d+ |an? |over |almost |nearly )?(?:minutes|mins|hours?|ages|forever)', '(?:minutes|hours|an hour) on hold', 'frustrat\\w*', 'annoyed', 'incompetent', 'a joke', 'disgrace\\w*',
       'p[ée]simo', 'furios[oa]', 'verg[uü]enza', 'nunca m[aá]s', 'estafa', 'harto', 'harta', 'nadie (?:me )?(?:contesta|responde)', 'qu[eé] mal',
       'nul(?:le)?', 'inadmissible', 'arnaque', 'honteux', 'marre', 'ras le bol', 'personne ne (?:r[ée]pond|rappelle)',
       'schrecklich', 'unversch[aä]mt', 'frechheit', 'katastrophe', 'genervt', 'niemand (?:antwortet|meldet sich|geht ran)', 'sauer',
