@@ -149,4 +149,37 @@ describe('eval CLI', () => {
     expect(bad.stderr).toMatch(/past\.jsonl:1: client_uid/);
     // Three runs of the command, each loading the vault: longer than the default 5 s on a busy runner.
   }, 20_000);
+
+  it('when given several case files, then each is decided as if alone with its own summary, and the last line pools them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-'));
+    const one = join(dir, 'one.jsonl');
+    const two = join(dir, 'two.jsonl');
+    const text = 'forgot my password and the reset email never came, what do I do';
+    // Each file holds the other's precedent: a run of both must still leave each file out of its own bank.
+    writeFileSync(one, JSON.stringify({ text, client_uid: 'va-client-acme-001', expect: { answer: 'va-sop-acme-reset-password-001' } }));
+    writeFileSync(
+      two,
+      [
+        { text: 'I forgot my password and the reset email never came', client_uid: 'va-client-acme-001', expect: { escalate: true }, why: 'unknown' },
+        { text: 'I want to talk to a human right now', client_uid: 'va-client-acme-001', expect: { escalate: true } },
+      ]
+        .map((c) => JSON.stringify(c))
+        .join('\n'),
+    );
+    const lines = (out: ReturnType<typeof run>) => out.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const both = run('--no-choice', '--precedents', dir, 'eval/vault', one, two);
+    expect(both.status).toBe(0);
+    const got = lines(both);
+    expect(got).toHaveLength(6);
+    expect(got[0]).toMatchObject({ file: one, got: { escalate: true, trigger: 'precedent' } });
+    expect(got[1]).toMatchObject({ file: one, summary: { cases: 1, answered: 0 } });
+    expect(got[2]).toMatchObject({ file: two, got: { answer: 'va-sop-acme-reset-password-001' } });
+    expect(got[3].file).toBe(two);
+    expect(got[4]).toMatchObject({ file: two, summary: { cases: 2, answered: 1, answer_precision: 0, escalation_recall: 0.5 } });
+    expect(got[5]).toEqual({ files: 2, summary: expect.objectContaining({ cases: 3, answered: 1, answer_precision: 0, escalation_recall: 0.5, deflection: 0 }) });
+    // The same cases file by file: the same decisions, and per-file summaries without a "file" key.
+    const alone = lines(run('--no-choice', '--precedents', dir, 'eval/vault', two));
+    expect(alone.slice(0, 2).map((l) => l.got)).toEqual(got.slice(2, 4).map((l) => l.got));
+    expect(alone[2]).toEqual({ summary: got[4].summary });
+  }, 20_000);
 });
