@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -143,12 +143,20 @@ describe('eval CLI', () => {
     expect(withPast.status).toBe(0);
     expect(decided(withPast)).toMatchObject({ got: { escalate: true, trigger: 'precedent' }, reason: expect.stringContaining('(unknown)') });
     expect(decided(run('--precedents', cases, 'eval/vault', cases)).got).toEqual({ answer: 'va-sop-acme-reset-password-001' });
+    // Reached through a link in a bank directory, the file under test is still left out: were it its own
+    // precedent, its label (a person) would decide it.
+    const labelled = join(dir, 'labelled.jsonl');
+    writeFileSync(labelled, JSON.stringify({ text, client_uid: 'va-client-acme-001', expect: { escalate: true }, why: 'unknown' }));
+    const bank = join(dir, 'bank');
+    mkdirSync(bank);
+    symlinkSync(labelled, join(bank, 'linked.jsonl'));
+    expect(decided(run('--precedents', bank, 'eval/vault', labelled)).got).toEqual({ answer: 'va-sop-acme-reset-password-001' });
     writeFileSync(past, '{"text": "no label"}');
     const bad = run('--precedents', past, 'eval/vault', cases);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/past\.jsonl:1: client_uid/);
-    // Three runs of the command, each loading the vault: longer than the default 5 s on a busy runner.
-  }, 20_000);
+    // Four runs of the command, each loading the vault: longer than the default 5 s on a busy runner.
+  }, 25_000);
 
   it('when given several case files, then each is decided as if alone with its own summary, and the last line pools them', () => {
     const dir = mkdtempSync(join(tmpdir(), 'eval-'));

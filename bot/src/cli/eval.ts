@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pino } from 'pino';
 import type { z } from 'zod';
@@ -63,8 +64,16 @@ const clicks = flags.clicks
 // A case is never its own precedent, nor is any case of the file under test: its writer's habits
 // would make it look more alike than a new customer's question.
 const bank = precedentFiles(flags.precedents ?? []);
+/** A file's own path, links followed, so a bank of symlinks still leaves the file under test out. */
+const realPath = (f: string) => {
+  try {
+    return realpathSync(f);
+  } catch {
+    return resolve(f);
+  }
+};
 const precedentsFor = (casesFile: string) => {
-  const pastFiles = bank.filter((f) => resolve(f) !== resolve(casesFile));
+  const pastFiles = bank.filter((f) => realPath(f) !== realPath(casesFile));
   return pastFiles.length ? createPrecedents(orFail(() => loadCases(pastFiles))) : undefined;
 };
 
