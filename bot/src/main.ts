@@ -92,7 +92,7 @@ const ctx: Omit<HandlerContext, 'log'> = {
   directory,
   sops,
   precedents,
-  recordPrecedent: (c) => learned.record(c, 'dashboard'),
+  learned,
   composer: config.composer && createComposer(config.composer),
   presence: config.chatwoot.userToken ? createPresence({ listAgents: chatwoot.listAgents }) : undefined,
   conversations: createConversationStore(db),

@@ -85,12 +85,34 @@ export const suggestionsRequestSchema = z.object({
   texts: z.array(z.string().max(4000)).max(10).default([]),
 });
 
+/** Every action names the acting agent; the bot checks it against the user token's profile. */
+const acting = { agentId: z.number().int().positive() };
+
+/**
+ * A past question of the client much like the customer's latest message, and what became of it: the
+ * bot decides uncertain questions by such precedents (ADR 016).
+ */
+export const pastQuestionSchema = z.object({
+  text: z.string(),
+  /** Share of the words the two questions use together, 0..1. */
+  similarity: z.number(),
+  /** The SOP that answered it, or null when it needed a person. */
+  answeredBy: z.object({ uid: z.string(), title: z.string() }).nullable(),
+  why: z.string().nullable(),
+  /** Learned when a VA answered it from this app (null: from the agency's PRECEDENTS files); a VA may forget it. */
+  learned: z.object({ id: z.number().int(), at: z.string() }).nullable(),
+});
+export type PastQuestion = z.infer<typeof pastQuestionSchema>;
+/** POST …/past-questions (body as for suggestions): the question looked up, and its precedents, most alike first. */
+export const pastQuestionListSchema = z.object({ question: z.string().nullable(), items: z.array(pastQuestionSchema) });
+export type PastQuestionList = z.infer<typeof pastQuestionListSchema>;
+export const forgetPastQuestionRequestSchema = z.object({ ...acting });
+export const forgetPastQuestionResponseSchema = z.object({ forgotten: z.number().int() });
+
 export const cannedResponseSchema = z.looseObject({ id: z.number().int(), short_code: z.string(), content: z.string() });
 export type CannedResponse = z.infer<typeof cannedResponseSchema>;
 export const cannedResponseListSchema = z.object({ items: z.array(cannedResponseSchema) });
 
-/** Every action names the acting agent; the bot checks it against the user token's profile. */
-const acting = { agentId: z.number().int().positive() };
 export const escalateRequestSchema = z.object({ ...acting, note: z.string().trim().max(2000).optional() });
 export const taskStatusRequestSchema = z.object({ ...acting, status: taskStatusSchema });
 export const taskNoteRequestSchema = z.object({ ...acting, text: z.string().trim().min(1).max(4000) });

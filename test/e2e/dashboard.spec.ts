@@ -7,7 +7,7 @@ import { launchChromium } from '../src/browser/chromium.ts';
 import { issueFrameUrl, runAppTokenCli } from '../src/browser/frame-url.ts';
 import { startHostPages, type HostPages } from '../src/browser/host-page.ts';
 import { contractDir } from '../src/fixtures.ts';
-import { botSettled, privateNotes, publicReplies, REFUND_REQUEST, startWorld, USER_TOKEN, vaultTasks, type World } from './harness.ts';
+import { botSettled, privateNotes, publicReplies, REFUND_REQUEST, runPrecedents, startWorld, USER_TOKEN, vaultTasks, type World } from './harness.ts';
 
 const APP_SECRET = 'e2e-app-secret-e2e-app-secret-e2e-app';
 const appContext = () => JSON.parse(readFileSync(join(contractDir(), 'dashboard-app/appContext.json'), 'utf8'));
@@ -137,6 +137,26 @@ describe('dashboard app in Chromium', () => {
     await sop.locator('[data-test="confirm-send"]').click();
     await app.locator('[data-test="last-action"]').waitFor({ timeout: 10_000 });
     expect(publicReplies(world.sim, 1, 27).at(-1)?.content).toMatch(/Forgot password[\s\S]*Source: Reset your password/);
+    await page.close();
+  });
+
+  it('when Sam has answered a question with a SOP, then a question like it lists that as learned, and Forget takes it out of the bot', async () => {
+    // The SOP Sam sent above answered the refund request: the wrong precedent a VA would want gone.
+    const context = appContext();
+    const first = context.data.conversation.messages[0];
+    context.data.conversation.messages.push({ ...first, id: first.id + 100, content: 'I want a refund, I was charged twice this month' });
+    const { page, app } = await open('/conversations/27/past', context);
+    await signIn(app);
+    const learned = app.locator('[aria-label="Past questions"] li[data-learned]');
+    await learned.first().waitFor({ timeout: 10_000 });
+    expect(await learned.first().textContent()).toContain(REFUND_REQUEST);
+    expect(await learned.first().textContent()).toContain('answered with “Reset your password”');
+    expect(runPrecedents([], { DATA_DIR: world.dataDir }).stdout).toContain(REFUND_REQUEST);
+
+    await learned.first().locator('[data-test="forget"]').click();
+    await learned.first().locator('[data-test="confirm-forget"]').click();
+    await expect.poll(() => learned.count(), { timeout: 10_000 }).toBe(0);
+    expect(runPrecedents([], { DATA_DIR: world.dataDir }).stdout).toBe('no learned precedents\n');
     await page.close();
   });
 

@@ -7,7 +7,7 @@ import { detectLanguage } from '../knowledge/language.ts';
 import { fillVariables, messageVariables } from '../knowledge/message-variables.ts';
 import { sopLanguage } from '../knowledge/sop-index.ts';
 import { citedAnswer, customerText } from '../knowledge/sop-text.ts';
-import { languageHint, requireSetup, requireTask, type Scope } from './scope.ts';
+import { customerMessagesOf, languageHint, requireSetup, requireTask, type Scope } from './scope.ts';
 
 /** Runs read-modify-write steps on one task one at a time (two VAs adding notes at once). */
 export function createKeyedLock() {
@@ -32,9 +32,7 @@ async function mirror(what: string, fn: () => Promise<unknown>) {
 }
 
 function latestCustomerText(s: Scope): string | undefined {
-  const messages = (s.view?.messages ?? []) as Array<{ content?: unknown; message_type?: unknown; private?: unknown }>;
-  const incoming = messages.filter((m) => (m.message_type === 0 || m.message_type === 'incoming') && !m.private);
-  const content = incoming.at(-1)?.content;
+  const content = customerMessagesOf(s).at(-1)?.content;
   return typeof content === 'string' && content.trim() ? content : undefined;
 }
 
@@ -101,7 +99,7 @@ export async function sendSopAnswer(ctx: HandlerContext, lock: KeyedLock, s: Sco
   // A VA judged this SOP to answer the customer's question: the next one much like it is the bot's.
   const asked = latestCustomerText(s);
   if (asked) {
-    ctx.recordPrecedent?.({ text: asked, client_uid: setup.support.client_uid, lang: detectLanguage(asked, languageHint(s)), expect: { answer: sop.uid } });
+    ctx.learned?.record({ text: asked, client_uid: setup.support.client_uid, lang: detectLanguage(asked, languageHint(s)), expect: { answer: sop.uid } }, 'dashboard');
   }
   const task = s.task;
   if (task) {

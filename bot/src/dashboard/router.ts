@@ -1,5 +1,6 @@
 import {
   escalateRequestSchema,
+  forgetPastQuestionRequestSchema,
   sendSopRequestSchema,
   suggestionsRequestSchema,
   taskNoteRequestSchema,
@@ -19,7 +20,8 @@ import { addTaskNote, createKeyedLock, escalateFromDashboard, sendSopAnswer, set
 import { appAccountId, requireAppToken, requireSameAccount } from './auth.ts';
 import type { ChatwootUserClient } from './chatwoot-user-client.ts';
 import { createConversationReader } from './conversation-reader.ts';
-import { languageHint, loadScope, requireSetup, toPanel } from './scope.ts';
+import { pastQuestions } from './past-questions.ts';
+import { customerMessagesOf, languageHint, loadScope, requireSetup, toPanel, type Scope } from './scope.ts';
 import { staticApp } from './static-app.ts';
 import { searchSops, suggestSops } from './suggestions.ts';
 import { createVaVerifier } from './va-verifier.ts';
@@ -53,6 +55,12 @@ const sayWhy =
     log.warn({ status: err.status, error: err.message }, 'dashboard request failed');
     res.status(err.status).json({ error: err.message, ...(err.details === undefined ? {} : { details: err.details }) });
   };
+
+/** The texts of the customer's messages as Chatwoot returned them, oldest first. */
+const customerTextsOf = (s: Scope): string[] =>
+  customerMessagesOf(s)
+    .map((m) => m.content)
+    .filter((c): c is string => typeof c === 'string');
 
 /** `/app` (the built Vue app) and `/api/dashboard/*` (its JSON API). */
 export function dashboardRouter(deps: DashboardDeps): Router {
@@ -121,6 +129,20 @@ export function dashboardRouter(deps: DashboardDeps): Router {
 
   const account = Router({ mergeParams: true });
   api.use('/accounts/:accountId', requireSameAccount, account);
+  /** A VA takes back a precedent learned from a wrong answer: the bot stops deciding by it at once. */
+  account.post('/past-questions/:id/forget', async (req, res) => {
+    const id = parse(z.coerce.number().int().positive(), req.params.id);
+    const { agentId } = parse(forgetPastQuestionRequestSchema, req.body);
+    const who = await va(req, res, agentId);
+    const entry = deps.ctx.learned?.get(id);
+    // Another account's precedent is as unknown here as one that never was.
+    if (!entry || deps.ctx.directory.byClient(entry.case.client_uid)?.support.chatwoot_account_id !== appAccountId(res)) {
+      throw new HttpError(404, `no learned past question ${id} in this account`);
+    }
+    deps.ctx.learned!.forget(id);
+    deps.log.info({ part: 'dashboard', precedent: id, clientUid: entry.case.client_uid, agentId: who.agentId }, 'a VA forgot a learned precedent');
+    res.json({ forgotten: id });
+  });
   account.get('/identity', async (req, res) => {
     res.json(await va(req, res, parse(z.coerce.number().int().positive().optional(), req.query.agentId)));
   });
@@ -140,10 +162,16 @@ export function dashboardRouter(deps: DashboardDeps): Router {
     const { texts } = parse(suggestionsRequestSchema, req.body ?? {});
     const s = await scopeOf(req, res);
     const setup = requireSetup(s);
-    const fromChatwoot = ((s.view?.messages ?? []) as Array<{ content?: unknown; message_type?: unknown; private?: unknown }>)
-      .filter((m) => (m.message_type === 0 || m.message_type === 'incoming') && !m.private && typeof m.content === 'string')
-      .map((m) => m.content as string);
-    res.json({ sops: suggestSops(deps.ctx.sops, setup.support.client_uid, [...texts, ...fromChatwoot], languageHint(s)) });
+    res.json({ sops: suggestSops(deps.ctx.sops, setup.support.client_uid, [...texts, ...customerTextsOf(s)], languageHint(s)) });
+  });
+  conv.post('/past-questions', async (req, res) => {
+    const { texts } = parse(suggestionsRequestSchema, req.body ?? {});
+    const s = await scopeOf(req, res);
+    const setup = requireSetup(s);
+    // What the VA sees is the app's latest; Chatwoot's own read stands in when the app sent none.
+    const latest = (ts: string[]) => ts.filter((t) => t.trim()).at(-1);
+    const question = latest(texts) ?? latest(customerTextsOf(s)) ?? null;
+    res.json(pastQuestions(deps.ctx, setup.support.client_uid, question, languageHint(s)));
   });
   conv.get('/sops', async (req, res) => {
     const q = parse(z.string().trim().min(1).max(500), req.query.q);

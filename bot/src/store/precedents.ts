@@ -24,9 +24,11 @@ export function createPrecedentStore(db: Db, now: () => number = Date.now) {
     'INSERT INTO precedents (client_uid, text, lang, outcome, source, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
   );
   const list = db.prepare<[], Row>('SELECT id, client_uid, text, lang, outcome, source, created_at FROM precedents ORDER BY id');
+  const one = db.prepare<[number], Row>('SELECT id, client_uid, text, lang, outcome, source, created_at FROM precedents WHERE id = ?');
   const remove = db.prepare<[number]>('DELETE FROM precedents WHERE id = ?');
   const asCase = (r: Row): LabelledCase =>
     labelledCaseSchema.parse({ client_uid: r.client_uid, text: r.text, ...(r.lang ? { lang: r.lang } : {}), expect: JSON.parse(r.outcome) });
+  const asEntry = (r: Row): LearnedPrecedent => ({ id: r.id, source: r.source, createdAt: r.created_at, case: asCase(r) });
   return {
     /** Keeps `c`; false when the same question already had that outcome. `source` says who settled it. */
     record(c: LabelledCase, source: string): boolean {
@@ -37,7 +39,11 @@ export function createPrecedentStore(db: Db, now: () => number = Date.now) {
     },
     /** Every learned precedent with its row id, who settled it and when, for people to review. */
     entries(): LearnedPrecedent[] {
-      return list.all().map((r) => ({ id: r.id, source: r.source, createdAt: r.created_at, case: asCase(r) }));
+      return list.all().map(asEntry);
+    },
+    get(id: number): LearnedPrecedent | undefined {
+      const r = one.get(id);
+      return r && asEntry(r);
     },
     /** Forgets precedent `id`; false when there is none. */
     remove(id: number): boolean {
@@ -47,23 +53,36 @@ export function createPrecedentStore(db: Db, now: () => number = Date.now) {
 }
 export type PrecedentStore = ReturnType<typeof createPrecedentStore>;
 
+/** Which past question, with which outcome: one learned precedent per client, text and outcome. */
+export const precedentKey = (c: Pick<LabelledCase, 'client_uid' | 'text' | 'expect'>) => JSON.stringify([c.client_uid, c.text, c.expect]);
+
 /**
  * The running bot's side of learned precedents: what a VA settles is stored and counts from the next
  * message; what `pnpm precedents --remove` takes out of the store leaves the bot at the next `sync()`.
  */
 export function createLearnedPrecedents(store: PrecedentStore, precedents: Precedents) {
-  const keyOf = (c: LabelledCase) => JSON.stringify([c.client_uid, c.text, c.expect]);
-  const held = new Map(store.all().map((c) => [keyOf(c), c]));
+  const held = new Map(store.all().map((c) => [precedentKey(c), c]));
   return {
     /** Keeps a question a VA settled (`source` says how); a repeat of a kept one changes nothing. */
     record(c: LabelledCase, source: string) {
       if (!store.record(c, source)) return;
       precedents.add(c);
-      held.set(keyOf(c), c);
+      held.set(precedentKey(c), c);
+    },
+    get: (id: number) => store.get(id),
+    /** The learned precedents, by `precedentKey`: what the Dashboard App shows VAs as learned. */
+    byKey: () => new Map(store.entries().map((e) => [precedentKey(e.case), e])),
+    /** Forgets precedent `id` here and now, and in the store; what it was, or undefined when there is none. */
+    forget(id: number): LearnedPrecedent | undefined {
+      const entry = store.get(id);
+      if (!entry || !store.remove(id)) return undefined;
+      precedents.remove(entry.case);
+      held.delete(precedentKey(entry.case));
+      return entry;
     },
     /** Forgets, in this process, the learned precedents no longer in the store. */
     sync() {
-      const stored = new Set(store.all().map(keyOf));
+      const stored = new Set(store.all().map(precedentKey));
       for (const [key, c] of held) {
         if (stored.has(key)) continue;
         precedents.remove(c);
@@ -72,3 +91,4 @@ export function createLearnedPrecedents(store: PrecedentStore, precedents: Prece
     },
   };
 }
+export type LearnedPrecedents = ReturnType<typeof createLearnedPrecedents>;

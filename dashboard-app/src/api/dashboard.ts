@@ -2,6 +2,8 @@ import {
   cannedResponseListSchema,
   conversationPanelSchema,
   dashboardSessionSchema,
+  forgetPastQuestionResponseSchema,
+  pastQuestionListSchema,
   reportResponseSchema,
   sendSopResponseSchema,
   sopListSchema,
@@ -26,6 +28,12 @@ export const getSuggestions = (accountId: number, conversationId: number, texts:
 
 export const searchSops = (accountId: number, conversationId: number, q: string) =>
   request(sopListSchema, { method: 'GET', url: `${conv(accountId, conversationId)}/sops`, params: { q } });
+
+export const getPastQuestions = (accountId: number, conversationId: number, texts: string[]) =>
+  request(pastQuestionListSchema, { method: 'POST', url: `${conv(accountId, conversationId)}/past-questions`, data: { texts } });
+
+export const forgetPastQuestion = (accountId: number, id: number, agentId: number) =>
+  request(forgetPastQuestionResponseSchema, { method: 'POST', url: `/accounts/${accountId}/past-questions/${id}/forget`, data: { agentId } });
 
 export const listCannedResponses = (accountId: number, q?: string) =>
   request(cannedResponseListSchema, { method: 'GET', url: `/accounts/${accountId}/canned-responses`, params: q ? { q } : {} });

@@ -6,10 +6,12 @@ import { pino, type Logger } from 'pino';
 import { createApp } from '../../app.ts';
 import { createChatwootClient } from '../../chatwoot/client.ts';
 import { loadConfig } from '../../config.ts';
+import { createPrecedents, type LabelledCase } from '../../knowledge/precedents.ts';
 import { createSopIndex } from '../../knowledge/sop-index.ts';
 import { createDirectory } from '../../sbf/directory.ts';
 import { openVaultStore } from '../../sbf/vault-store.ts';
 import { createConversationStore } from '../../store/conversations.ts';
+import { createLearnedPrecedents, createPrecedentStore } from '../../store/precedents.ts';
 import { openDb } from '../../store/db.ts';
 import { createQueue } from '../../store/queue.ts';
 import { createTracking } from '../../store/tracking.ts';
@@ -90,7 +92,7 @@ export const PROFILES: Record<string, { id: number; available_name: string; acco
 };
 
 /** The real createApp + dashboard router over a vault on disk and a fake Chatwoot. */
-export async function startWorld(opts: { appSecret?: string | null } = {}) {
+export async function startWorld(opts: { appSecret?: string | null; precedents?: LabelledCase[] } = {}) {
   const conversations = new Map<number, any>([
     [27, conversation(27, { custom_attributes: { sbf_task_uid: 'va-task-acme-001' }, messages: [incoming(9001, "Hi, I can't log in. Can you reset my password?")] })],
     [28, conversation(28, { status: 'pending', messages: [incoming(9101, 'Where can I download my invoices?')] })],
@@ -130,7 +132,12 @@ export async function startWorld(opts: { appSecret?: string | null } = {}) {
   const config = loadConfig({ CHATWOOT_BASE_URL: chatwoot.url, CHATWOOT_BOT_TOKEN: 'bot-1', CHATWOOT_DASHBOARD_ORIGIN: 'https://chat.example.com' });
   const db = openDb(join(dir, 'data'));
   const sbf = openVaultStore(join(dir, 'vault'), log, () => NOW);
+  // As main.ts builds them: the agency's files (here `opts.precedents`), then what VAs settled.
+  const precedentStore = createPrecedentStore(db, () => NOW.getTime());
+  const precedents = createPrecedents([...(opts.precedents ?? []), ...precedentStore.all()]);
   const ctx = {
+    precedents,
+    learned: createLearnedPrecedents(precedentStore, precedents),
     chatwoot: createChatwootClient({ baseUrl: chatwoot.url, tokenFor: () => 'bot-1', timeoutMs: 2000, ratePerSecond: 100, log, retries: 0 }),
     sbf,
     directory: await createDirectory(sbf, log),
