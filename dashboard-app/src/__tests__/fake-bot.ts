@@ -66,3 +66,13 @@ export const SOP = {
   matched: ['password', 'reset'],
   from: "Hi, I can't log in. Can you reset my password?",
 };
+
+/** Past questions as the bot lists them: one a VA taught (it can be forgotten), one from the agency's files. */
+export const PAST_LEARNED = {
+  text: "Hi, I can't log in. Can you reset my password?",
+  similarity: 0.62,
+  answeredBy: { uid: 'va-sop-acme-password-reset-001', title: 'Reset your password' },
+  why: null,
+  learned: { id: 12, at: '2026-07-20T10:10:00.000Z' },
+};
+export const PAST_FROM_FILE = { text: 'the reset email never arrives', similarity: 0.3, answeredBy: null, why: 'unknown', learned: null };

@@ -1,17 +1,10 @@
 import { createTestingPinia } from '@pinia/testing';
 import { mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
+import { PAST_FROM_FILE as FROM_FILE, PAST_LEARNED as LEARNED } from '../../__tests__/fake-bot.ts';
 import PastQuestions from '../PastQuestions.vue';
 import { usePastQuestionsStore } from '../../stores/pastQuestions.ts';
 
-const LEARNED = {
-  text: "Hi, I can't log in. Can you reset my password?",
-  similarity: 0.62,
-  answeredBy: { uid: 'va-sop-acme-password-reset-001', title: 'Reset your password' },
-  why: null,
-  learned: { id: 12, at: '2026-07-20T10:10:00.000Z' },
-};
-const FROM_FILE = { text: 'the reset email never arrives', similarity: 0.3, answeredBy: null, why: 'unknown', learned: null };
 
 const withState = (pastQuestions: Record<string, unknown>, signedIn = true) =>
   mount(PastQuestions, {

@@ -3,19 +3,11 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { configureApi } from '../../api/http.ts';
 import { appContextString } from '../../__tests__/fixtures.ts';
-import { PANEL, startFakeBot, type FakeBot } from '../../__tests__/fake-bot.ts';
+import { PANEL, PAST_FROM_FILE as FROM_FILE, PAST_LEARNED as LEARNED, startFakeBot, type FakeBot } from '../../__tests__/fake-bot.ts';
 import { useConversationStore } from '../conversation.ts';
 import { usePastQuestionsStore } from '../pastQuestions.ts';
 import { useSessionStore } from '../session.ts';
 
-const LEARNED = {
-  text: "Hi, I can't log in. Can you reset my password?",
-  similarity: 0.62,
-  answeredBy: { uid: 'va-sop-acme-password-reset-001', title: 'Reset your password' },
-  why: null,
-  learned: { id: 12, at: '2026-07-20T10:10:00.000Z' },
-};
-const FROM_FILE = { text: 'the reset email never arrives', similarity: 0.3, answeredBy: null, why: 'unknown', learned: null };
 const rejected = { status: 401, body: { error: 'Chatwoot did not accept your access token: sign in again', details: { code: 'user_token_rejected' } } };
 
 describe('past questions store', () => {
