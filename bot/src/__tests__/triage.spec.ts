@@ -68,6 +68,8 @@ describe('decide', () => {
     ['"not acceptable" (French)', { text: "le vestiaire est sale depuis des semaines, ce n'est pas acceptable" }, 'complaint'],
     ['"not acceptable" (German)', { text: 'die Duschen sind seit Tagen kalt, das ist nicht akzeptabel' }, 'complaint'],
     ['who answers, if nobody does (routine)', { text: 'if nobody answers the door, where do you leave the flowers?' }, 'answer'],
+    ['ending "it" so the charge does not come again', { text: "I'm moving in December. How do I end it so I'm not charged the $299 again?" }, 'cancellation'],
+    ['cancelling a booking so no fee is charged (routine)', { text: "can I cancel it today so I'm not charged the no-show fee?" }, 'answer'],
     ['a staff member who did not come', { text: "my trainer didn't show up to two sessions in a row" }, 'complaint'],
     ['nobody warned the customer', { text: 'the class was moved and nobody told me' }, 'complaint'],
     ['an insurer that will not reimburse (routine)', { text: "my insurance won't reimburse the crown until I send an itemized statement" }, 'answer'],
