@@ -39,6 +39,15 @@ const training = vaSopSchema.parse({
   content: '## Answer\n\nSessions can be moved free of charge up to 24 hours before they start.',
 });
 
+const payments = vaSopSchema.parse({
+  uid: 'va-sop-lumen-payment-plans-001',
+  type: 'va.sop',
+  title: 'Payment options and financing',
+  status: 'published',
+  steps: ['Send the options'],
+  content: "## Answer\n\nFor treatment over $1,000 you can split the cost into 3 monthly payments with us, interest-free.\n\n## Internal\n\nIn-house 3-payment plans need a card on file and ivan's approval above $3,000.",
+});
+
 const storage = vaSopSchema.parse({
   uid: 'va-sop-acme-storage-limits-001',
   type: 'va.sop',
@@ -57,6 +66,9 @@ describe('amounts in a message', () => {
     ['pt', 'posso pausar por duas semanas?', [['duas semanas', 14]]],
     ['es', 'estaré fuera 2 meses', [['2 meses', 60]]],
     ['en', 'my 2fa code and order 1234 are not amounts', []],
+    ['en', 'about $4,500, or $1,600.50 up front', [['$4,500', 4500], ['$1,600.50', 1600.5]]],
+    ['fr', "ça coûte CHF 1'200 ou 200 francs ?", [["chf 1'200", 1200], ['200 francs', 200]]],
+    ['de', 'Die Rechnung ist 4.500 Euro', [['4.500 euro', 4500]]],
   ])('in %s, "%s" holds %j', (lang, text, expected) => {
     expect(quantitiesIn(text, lang).map((q) => [q.text, +q.value.toFixed(3)])).toEqual(expected);
   });
@@ -102,6 +114,9 @@ describe('the limits a SOP sets', () => {
     ['an export of 25 GB', export_, 'en', 'the export times out, we have 25 GB', '25 gb'],
     ['an export of 800 MB', export_, 'en', 'exporting 800 MB, how long?', undefined],
     ['a freeze by someone 5 months pregnant', freeze, 'fr', 'je suis enceinte de 5 mois, je peux suspendre ?', undefined],
+    ['a $4,500 plan in 3 payments', payments, 'en', 'My treatment comes to about $4,500. Can I use your 3-payment option?', '$4,500'],
+    ['a $1,600 plan in 3 payments', payments, 'en', 'my estimate is $1,600, can I split it in 3?', undefined],
+    ['a plan in another currency', payments, 'en', 'my estimate is 4,500 francs, can I split it in 3?', undefined],
   ])('%s: beyond the SOP\'s limit → %s', (_name, sop, lang, text, asked) => {
     expect(limitExceeded(sop, askedQuantities(text, lang))?.asked).toBe(asked);
   });

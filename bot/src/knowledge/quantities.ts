@@ -2,17 +2,19 @@ import { fold } from './analyzer.ts';
 import type { Language } from './language.ts';
 
 /**
- * Amounts of time and data in a message or a SOP ("5 mois", "40 GB", ">8 weeks"), so that a
+ * Amounts of time, data and money in a message or a SOP ("5 mois", "40 GB", ">8 weeks", "$4,500"), so that a
  * question can be held against a SOP's limits (limits.ts). Microsoft's recognizers-text was
  * measured for this and not taken: 4.3 s to build its French models, 0.3 ms a call, no German
  * number words (docs/decisions/012). Customers write these amounts with digits or a small number
  * word, which the tables below cover in our five languages.
  */
-export type Dimension = 'duration' | 'data';
+export type Dimension = 'duration' | 'data' | Currency;
+/** Money counts only against money in the same currency: the clients price in their own. */
+type Currency = 'usd' | 'chf' | 'eur';
 
 export interface Quantity {
   dimension: Dimension;
-  /** Days for a duration, gigabytes for data. */
+  /** Days for a duration, gigabytes for data, units of the currency for money. */
   value: number;
   /** As written (accents folded, lower case). */
   text: string;
@@ -100,15 +102,31 @@ function readerFor(lang: Language): Reader {
   return reader;
 }
 
-/** Every amount of time or data written in `text` (in `lang`), in order; `text` is made plain first (see plain). */
+// Currency signs and names, before the amount ("$4,500", "CHF 200") or after it ("200 francs", "50 €").
+const CURRENCY: Record<string, Currency> = { $: 'usd', 'us$': 'usd', usd: 'usd', dollar: 'usd', dollars: 'usd', dolares: 'usd', chf: 'chf', fr: 'chf', franc: 'chf', francs: 'chf', franken: 'chf', '€': 'eur', eur: 'eur', euro: 'eur', euros: 'eur' };
+const AMOUNT = String.raw`\d+(?:[.,'’]\d+)*`;
+const MONEY = new RegExp(
+  `(?<![\\p{L}\\p{N}$])(?:(us\\$|\\$|usd|chf|eur|€)\\s*(${AMOUNT})|(${AMOUNT})\\s*(usd|chf|eur|€|dollars?|dolares|francs?|franken|euros?|fr\\.)(?![\\p{L}\\p{N}]))`,
+  'gu',
+);
+/** "4,500", "4.500" and "4'500" are thousands, "1,600.50" and "12,50" carry cents. */
+const moneyValue = (s: string) => Number(s.replace(/[.,'’](?=\d{3}(?!\d))/g, '').replace(',', '.'));
+
+/** Every amount of time, data or money written in `text` (in `lang`), in order; `text` is made plain first (see plain). */
 export function quantitiesIn(text: string, lang: Language): Quantity[] {
   const reader = readerFor(lang);
+  const folded = plain(text);
   const out: Quantity[] = [];
-  for (const m of plain(text).matchAll(reader.pattern)) {
+  for (const m of folded.matchAll(reader.pattern)) {
     const n = reader.numberOf(m[1]!);
     const unit = reader.unitOf(m[2]!);
     if (n === undefined || !unit) continue;
     out.push({ dimension: unit.dimension, value: n * unit.size, text: m[0], index: m.index });
   }
-  return out;
+  for (const m of folded.matchAll(MONEY)) {
+    const currency = CURRENCY[(m[1] ?? m[4]!).replace(/\.$/, '')];
+    const value = moneyValue(m[2] ?? m[3]!);
+    if (currency && Number.isFinite(value)) out.push({ dimension: currency, value, text: m[0], index: m.index });
+  }
+  return out.sort((a, b) => a.index - b.index);
 }
