@@ -8,7 +8,9 @@ import type { Language } from './language.ts';
  * number words (docs/decisions/012). Customers write these amounts with digits or a small number
  * word, which the tables below cover in our five languages.
  */
-export type Dimension = 'duration' | 'data' | Currency;
+export type Dimension = Unit | Currency;
+/** What a unit word after the amount measures ("5 mois", "40 GB"). */
+type Unit = 'duration' | 'data';
 /** Money counts only against money in the same currency: the clients price in their own. */
 type Currency = 'usd' | 'chf' | 'eur';
 
@@ -37,7 +39,7 @@ const DAY = 1;
 const HOUR = 1 / 24;
 const MINUTE = HOUR / 60;
 /** Unit words (accents folded, lower case) → size in days or GB. */
-const UNITS: Record<Language, Record<Dimension, Record<string, number>>> = {
+const UNITS: Record<Language, Record<Unit, Record<string, number>>> = {
   en: {
     duration: { minute: MINUTE, minutes: MINUTE, min: MINUTE, mins: MINUTE, hour: HOUR, hours: HOUR, hr: HOUR, hrs: HOUR, day: DAY, days: DAY, week: 7, weeks: 7, wk: 7, wks: 7, month: 30, months: 30, year: 365, years: 365, yr: 365, yrs: 365 },
     data: { kb: 1e-6, mb: 1e-3, gb: 1, gig: 1, gigs: 1, tb: 1000, megabytes: 1e-3, gigabytes: 1, terabytes: 1000 },
@@ -69,7 +71,7 @@ const alternation = (words: Iterable<string>) =>
 interface Reader {
   pattern: RegExp;
   numberOf: (word: string) => number | undefined;
-  unitOf: (word: string) => { dimension: Dimension; size: number } | undefined;
+  unitOf: (word: string) => { dimension: Unit; size: number } | undefined;
 }
 
 const readers = new Map<Language, Reader>();
@@ -79,7 +81,7 @@ function readerFor(lang: Language): Reader {
   if (reader) return reader;
   const words = new Map<string, number>(NUMBER_WORDS[lang].map((w, i) => [w, i + 1]));
   for (const [w, n] of Object.entries(ALSO_NUMBER_WORDS[lang] ?? {})) words.set(w, n);
-  const units = new Map<string, { dimension: Dimension; size: number }>();
+  const units = new Map<string, { dimension: Unit; size: number }>();
   for (const dimension of ['duration', 'data'] as const) {
     for (const [w, size] of Object.entries(UNITS[lang][dimension])) units.set(w, { dimension, size });
   }
