@@ -3,6 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { SOP } from '../../__tests__/fake-bot.ts';
 import { useConversationStore } from '../../stores/conversation.ts';
+import { usePastQuestionsStore } from '../../stores/pastQuestions.ts';
 import SopCard from '../SopCard.vue';
 
 function mountCard(sop = SOP, identity: unknown = { agentId: 7, name: 'Sam Rivera' }) {
@@ -50,6 +51,22 @@ describe('SopCard', () => {
     expect(store.sendSop).not.toHaveBeenCalled();
     await wrapper.find('[data-test="confirm-send"]').trigger('click');
     expect(store.sendSop).toHaveBeenCalledWith(SOP.uid);
+  });
+
+  it('when the answer is sent, then the past questions are read again (the bot learned one); when sending fails, they are not', async () => {
+    const wrapper = mountCard();
+    const store = useConversationStore();
+    const past = usePastQuestionsStore();
+    vi.mocked(store.sendSop).mockResolvedValueOnce(false);
+    await wrapper.find('[data-test="send"]').trigger('click');
+    await wrapper.find('[data-test="confirm-send"]').trigger('click');
+    await flushPromises();
+    expect(past.load).not.toHaveBeenCalled();
+    vi.mocked(store.sendSop).mockResolvedValueOnce(true);
+    await wrapper.find('[data-test="send"]').trigger('click');
+    await wrapper.find('[data-test="confirm-send"]').trigger('click');
+    await flushPromises();
+    expect(past.load).toHaveBeenCalledTimes(1);
   });
 
   it('when nobody is signed in, then the answer cannot be sent', () => {
