@@ -55,6 +55,10 @@ export function createDeliverer(opts: DelivererOptions) {
       'Content-Type': 'application/json',
       Accept: 'application/json',
       'X-Chatwoot-Delivery': deliveryId,
+      // Each Sidekiq job opens its own connection (RestClient). A pooled keep-alive socket could be
+      // the one the bot's server is closing as idle at that moment, and the delivery would fail on a
+      // reset Chatwoot never sees.
+      Connection: 'close',
     };
     const sign = o.sign ?? Boolean(opts.secret);
     if (!sign) return h;
