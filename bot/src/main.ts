@@ -158,6 +158,11 @@ const server = app.listen(config.port, config.host, () => {
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   log.info({ port, vault: sbf.dir, clients: directory.all().length, sops: sops.size(), precedents: precedents.size }, 'sbf-chatwoot bot listening');
 });
+// Reverse proxies (nginx, load balancers) keep idle upstream sockets for up to 60 s. Node closes them after
+// 5 s, and a webhook POST the proxy then sends on a closed socket comes back 502, which neither the proxy
+// nor Chatwoot retries: idle sockets are kept longer than the proxies keep them.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 const prune = () => {
   const removed = queue.prune(config.worker.retentionMs);

@@ -1,3 +1,5 @@
+import { Agent, get } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWebhookFixture } from '../src/fixtures.ts';
 import { signBody } from '../src/simulator/index.ts';
@@ -36,6 +38,26 @@ describe('webhook intake', () => {
     expect(await jobCounts(world.bot.url)).toEqual({ queued: 0, running: 0, done: 0, failed: 0, dead: 0 });
     expect(world.sim.calls).toEqual([]);
   }
+
+  it("when a proxy keeps a connection idle past Node's default 5 s, then its next request on that socket is still served", async () => {
+    // nginx and load balancers keep upstream sockets for 60 s; a POST sent on one the bot had closed as idle
+    // comes back 502, which neither the proxy nor Chatwoot retries.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const healthz = () =>
+      new Promise<{ status: number; port: number }>((resolve, reject) => {
+        get(`${world.bot.url}/healthz`, { agent }, (res) => {
+          // Read now: once the response ends, the socket goes back to the agent and leaves `res`.
+          const port = res.socket.localPort!;
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode!, port }));
+        }).on('error', reject);
+      });
+    const first = await healthz();
+    await sleep(6_000);
+    const second = await healthz();
+    agent.destroy();
+    expect(second).toEqual({ status: 200, port: first.port });
+  }, 15_000);
 
   it('when the signature was made with another key, then 401 JSON and nothing is queued', async () => {
     const res = await world.sim.deliver(incoming(), { badSignature: true });
