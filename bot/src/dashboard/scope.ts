@@ -112,13 +112,13 @@ export function requireTask(s: Scope): VaTask {
   return s.task;
 }
 
-/** The widget's browser language, for messages too short to detect. */
 /** The customer's messages in the conversation as Chatwoot returned them, oldest first. */
 export function customerMessagesOf(s: Scope): Array<{ content?: unknown }> {
   const messages = (s.view?.messages ?? []) as Array<{ content?: unknown; message_type?: unknown; private?: unknown }>;
   return messages.filter((m) => (m.message_type === 0 || m.message_type === 'incoming') && !m.private);
 }
 
+/** The widget's browser language, for messages too short to detect. */
 export function languageHint(s: Scope): string | undefined {
   const lang = s.conversation?.additional_attributes.browser_language;
   return typeof lang === 'string' ? lang : undefined;

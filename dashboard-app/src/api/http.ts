@@ -21,6 +21,9 @@ export class ApiError extends Error {
   }
 }
 
+/** What a VA reads when a call failed: the bot's sentence, or the error itself. */
+export const errorMessage = (err: unknown): string => (err instanceof ApiError ? err.message : String(err));
+
 export function configureApi(opts: { baseURL?: string; appToken?: string | null; userToken?: string | null }) {
   if (opts.baseURL !== undefined) baseURL = opts.baseURL;
   const set = (name: string, value: string | null | undefined) => {

@@ -2,7 +2,7 @@ import type { AppContext, ConversationPanel, TaskStatus } from '@sbf-chatwoot/sh
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import * as api from '../api/dashboard.ts';
-import { ApiError } from '../api/http.ts';
+import { errorMessage } from '../api/http.ts';
 import { useSessionStore } from './session.ts';
 
 export type Action = 'escalate' | 'status' | 'note' | 'send';
@@ -43,7 +43,7 @@ export const useConversationStore = defineStore('conversation', () => {
     } catch (err) {
       panel.value = null;
       status.value = 'error';
-      error.value = err instanceof ApiError ? err.message : String(err);
+      error.value = errorMessage(err);
     }
   }
 

@@ -2,7 +2,7 @@ import type { PastQuestion } from '@sbf-chatwoot/shared';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import * as api from '../api/dashboard.ts';
-import { ApiError } from '../api/http.ts';
+import { errorMessage } from '../api/http.ts';
 import { useConversationStore } from './conversation.ts';
 import { useSessionStore } from './session.ts';
 
@@ -35,7 +35,7 @@ export const usePastQuestionsStore = defineStore('pastQuestions', () => {
       status.value = 'ready';
     } catch (err) {
       status.value = 'error';
-      error.value = err instanceof ApiError ? err.message : String(err);
+      error.value = errorMessage(err);
     }
   }
 

@@ -2,7 +2,7 @@ import type { ReportResponse } from '@sbf-chatwoot/shared';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import * as api from '../api/dashboard.ts';
-import { ApiError } from '../api/http.ts';
+import { errorMessage } from '../api/http.ts';
 
 /** YYYY-MM-DD, `days` before today (UTC). */
 export const daysAgo = (days: number, now = new Date()) => new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
@@ -23,7 +23,7 @@ export const useReportStore = defineStore('report', () => {
       status.value = 'ready';
     } catch (err) {
       status.value = 'error';
-      error.value = err instanceof ApiError ? err.message : String(err);
+      error.value = errorMessage(err);
     }
   }
 

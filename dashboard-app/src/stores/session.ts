@@ -2,7 +2,7 @@ import { USER_TOKEN_REJECTED, type DashboardSession, type VaIdentity } from '@sb
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { getIdentity, getSession } from '../api/dashboard.ts';
-import { ApiError, configureApi } from '../api/http.ts';
+import { ApiError, configureApi, errorMessage } from '../api/http.ts';
 
 /** The app token's session, and the VA once their Chatwoot access token has been checked. */
 export const useSessionStore = defineStore('session', () => {
@@ -30,7 +30,7 @@ export const useSessionStore = defineStore('session', () => {
       status.value = 'ready';
     } catch (err) {
       status.value = 'error';
-      error.value = err instanceof ApiError ? err.message : String(err);
+      error.value = errorMessage(err);
     }
   }
 
@@ -45,7 +45,7 @@ export const useSessionStore = defineStore('session', () => {
       userToken.value = token;
     } catch (err) {
       configureApi({ userToken: null });
-      if (!quiet) signInError.value = err instanceof ApiError ? err.message : String(err);
+      if (!quiet) signInError.value = errorMessage(err);
     } finally {
       signingIn.value = false;
     }
@@ -61,7 +61,7 @@ export const useSessionStore = defineStore('session', () => {
   /** An action failed because Chatwoot no longer accepts the token: ask for it again. */
   function handleActionError(err: unknown): string {
     if (err instanceof ApiError && err.code === USER_TOKEN_REJECTED) signOut(err.message);
-    return err instanceof ApiError ? err.message : String(err);
+    return errorMessage(err);
   }
 
   return { session, status, error, userToken, identity, signInError, signingIn, chatwootOrigin, accountId, start, signIn, signOut, handleActionError };

@@ -2,11 +2,10 @@ import type { SopSuggestion } from '@sbf-chatwoot/shared';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import * as api from '../api/dashboard.ts';
-import { ApiError } from '../api/http.ts';
+import { errorMessage } from '../api/http.ts';
 import { useConversationStore } from './conversation.ts';
 
 type Status = 'idle' | 'loading' | 'ready' | 'error';
-const message = (err: unknown) => (err instanceof ApiError ? err.message : String(err));
 
 /** SOPs for the conversation's latest customer messages, and the VA's own search. */
 export const useSopsStore = defineStore('sops', () => {
@@ -29,7 +28,7 @@ export const useSopsStore = defineStore('sops', () => {
       suggestStatus.value = 'ready';
     } catch (err) {
       suggestStatus.value = 'error';
-      suggestError.value = message(err);
+      suggestError.value = errorMessage(err);
     }
   }
 
@@ -48,7 +47,7 @@ export const useSopsStore = defineStore('sops', () => {
       searchStatus.value = 'ready';
     } catch (err) {
       searchStatus.value = 'error';
-      searchError.value = message(err);
+      searchError.value = errorMessage(err);
     }
   }
 
