@@ -105,10 +105,15 @@ function readerFor(lang: Language): Reader {
 }
 
 // Currency signs and names, before the amount ("$4,500", "CHF 200") or after it ("200 francs", "50 €").
-const CURRENCY: Record<string, Currency> = { $: 'usd', 'us$': 'usd', usd: 'usd', dollar: 'usd', dollars: 'usd', dolares: 'usd', chf: 'chf', fr: 'chf', franc: 'chf', francs: 'chf', franken: 'chf', '€': 'eur', eur: 'eur', euro: 'eur', euros: 'eur' };
+const CURRENCY_BEFORE: Record<string, Currency> = { 'us$': 'usd', $: 'usd', usd: 'usd', chf: 'chf', eur: 'eur', '€': 'eur' };
+const CURRENCY_AFTER: Record<string, Currency> = {
+  usd: 'usd', dollar: 'usd', dollars: 'usd', dolares: 'usd',
+  chf: 'chf', 'fr.': 'chf', franc: 'chf', francs: 'chf', franken: 'chf',
+  eur: 'eur', '€': 'eur', euro: 'eur', euros: 'eur',
+};
 const AMOUNT = String.raw`\d+(?:[.,'’]\d+)*`;
 const MONEY = new RegExp(
-  `(?<![\\p{L}\\p{N}$])(?:(us\\$|\\$|usd|chf|eur|€)\\s*(${AMOUNT})|(${AMOUNT})\\s*(usd|chf|eur|€|dollars?|dolares|francs?|franken|euros?|fr\\.)(?![\\p{L}\\p{N}]))`,
+  `(?<![\\p{L}\\p{N}$])(?:(${alternation(Object.keys(CURRENCY_BEFORE))})\\s*(${AMOUNT})|(${AMOUNT})\\s*(${alternation(Object.keys(CURRENCY_AFTER))})(?![\\p{L}\\p{N}]))`,
   'gu',
 );
 /** "4,500", "4.500" and "4'500" are thousands, "1,600.50" and "12,50" carry cents. */
@@ -126,7 +131,7 @@ export function quantitiesIn(text: string, lang: Language): Quantity[] {
     out.push({ dimension: unit.dimension, value: n * unit.size, text: m[0], index: m.index });
   }
   for (const m of folded.matchAll(MONEY)) {
-    const currency = CURRENCY[(m[1] ?? m[4]!).replace(/\.$/, '')];
+    const currency = m[1] ? CURRENCY_BEFORE[m[1]] : CURRENCY_AFTER[m[4]!];
     const value = moneyValue(m[2] ?? m[3]!);
     if (currency && Number.isFinite(value)) out.push({ dimension: currency, value, text: m[0], index: m.index });
   }
