@@ -13,9 +13,9 @@ describe('precedents learned at work', () => {
     const dir = mkdtempSync(join(tmpdir(), 'precedent-store-'));
     const db = openDb(dir);
     const store = createPrecedentStore(db, () => 1);
-    expect(store.record(answered, 'dashboard')).toBe(true);
-    expect(store.record(answered, 'dashboard')).toBe(false);
-    expect(store.record({ ...answered, expect: { answer: 'va-sop-acme-2fa-lost-device-001' } }, 'dashboard')).toBe(true);
+    expect(store.record(answered, 'dashboard')).toEqual({ id: 1, source: 'dashboard', createdAt: 1, case: answered });
+    expect(store.record(answered, 'dashboard')).toBeUndefined();
+    expect(store.record({ ...answered, expect: { answer: 'va-sop-acme-2fa-lost-device-001' } }, 'dashboard')).toMatchObject({ id: 2 });
     db.close();
     expect(createPrecedentStore(openDb(dir)).all()).toEqual([answered, { ...answered, expect: { answer: 'va-sop-acme-2fa-lost-device-001' } }]);
   });
@@ -38,6 +38,22 @@ describe('precedents learned at work', () => {
     expect(precedents.size).toBe(1);
     expect(precedents.nearest(answered.client_uid, answered.text, 'en')).toBeUndefined();
     expect(precedents.nearest(other.client_uid, other.text, 'en')?.outcome).toEqual(other.expect);
+  });
+
+  it('when a VA forgets a learned precedent, then it leaves the bot and the store, and a second forget finds nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precedent-store-'));
+    const store = createPrecedentStore(openDb(dir));
+    const precedents = createPrecedents([]);
+    const learned = createLearnedPrecedents(store, precedents);
+    learned.record(answered, 'dashboard');
+    const [entry] = learned.byKey().values();
+    expect(learned.get(entry!.id)?.case).toEqual(answered);
+
+    expect(learned.forget(entry!.id)?.case).toEqual(answered);
+    expect(precedents.nearest(answered.client_uid, answered.text, 'en')).toBeUndefined();
+    expect(learned.byKey().size).toBe(0);
+    expect(createPrecedentStore(openDb(dir)).all()).toEqual([]);
+    expect(learned.forget(entry!.id)).toBeUndefined();
   });
 
   it('when a question is added to the precedents, then the next question much like it finds it', () => {

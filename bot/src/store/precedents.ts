@@ -26,14 +26,18 @@ export function createPrecedentStore(db: Db, now: () => number = Date.now) {
   const list = db.prepare<[], Row>('SELECT id, client_uid, text, lang, outcome, source, created_at FROM precedents ORDER BY id');
   const one = db.prepare<[number], Row>('SELECT id, client_uid, text, lang, outcome, source, created_at FROM precedents WHERE id = ?');
   const remove = db.prepare<[number]>('DELETE FROM precedents WHERE id = ?');
+  const count = db.prepare('SELECT count(*) FROM precedents');
   const asCase = (r: Row): LabelledCase =>
     labelledCaseSchema.parse({ client_uid: r.client_uid, text: r.text, ...(r.lang ? { lang: r.lang } : {}), expect: JSON.parse(r.outcome) });
   const asEntry = (r: Row): LearnedPrecedent => ({ id: r.id, source: r.source, createdAt: r.created_at, case: asCase(r) });
   return {
-    /** Keeps `c`; false when the same question already had that outcome. `source` says who settled it. */
-    record(c: LabelledCase, source: string): boolean {
-      return insert.run(c.client_uid, c.text, c.lang ?? null, JSON.stringify(c.expect), source, now()).changes > 0;
+    /** Keeps `c`; undefined when the same question already had that outcome. `source` says who settled it. */
+    record(c: LabelledCase, source: string): LearnedPrecedent | undefined {
+      const createdAt = now();
+      const run = insert.run(c.client_uid, c.text, c.lang ?? null, JSON.stringify(c.expect), source, createdAt);
+      return run.changes > 0 ? { id: Number(run.lastInsertRowid), source, createdAt, case: c } : undefined;
     },
+    count: () => count.pluck().get() as number,
     all(): LabelledCase[] {
       return list.all().map(asCase);
     },
@@ -59,35 +63,38 @@ export const precedentKey = (c: Pick<LabelledCase, 'client_uid' | 'text' | 'expe
 /**
  * The running bot's side of learned precedents: what a VA settles is stored and counts from the next
  * message; what `pnpm precedents --remove` takes out of the store leaves the bot at the next `sync()`.
+ * The store is read once at start: this process is the only one that adds, so the rows it holds are
+ * the store's until a count says the CLI removed some.
  */
 export function createLearnedPrecedents(store: PrecedentStore, precedents: Precedents) {
-  const held = new Map(store.all().map((c) => [precedentKey(c), c]));
+  const held = new Map<number, LearnedPrecedent>(store.entries().map((e) => [e.id, e]));
+  const drop = (entry: LearnedPrecedent) => {
+    precedents.remove(entry.case);
+    held.delete(entry.id);
+  };
   return {
     /** Keeps a question a VA settled (`source` says how); a repeat of a kept one changes nothing. */
     record(c: LabelledCase, source: string) {
-      if (!store.record(c, source)) return;
+      const entry = store.record(c, source);
+      if (!entry) return;
       precedents.add(c);
-      held.set(precedentKey(c), c);
+      held.set(entry.id, entry);
     },
-    get: (id: number) => store.get(id),
+    get: (id: number) => held.get(id),
     /** The learned precedents, by `precedentKey`: what the Dashboard App shows VAs as learned. */
-    byKey: () => new Map(store.entries().map((e) => [precedentKey(e.case), e])),
+    byKey: () => new Map([...held.values()].map((e) => [precedentKey(e.case), e])),
     /** Forgets precedent `id` here and now, and in the store; what it was, or undefined when there is none. */
     forget(id: number): LearnedPrecedent | undefined {
-      const entry = store.get(id);
-      if (!entry || !store.remove(id)) return undefined;
-      precedents.remove(entry.case);
-      held.delete(precedentKey(entry.case));
-      return entry;
+      const entry = held.get(id);
+      if (!entry) return undefined;
+      drop(entry);
+      return store.remove(id) ? entry : undefined;
     },
     /** Forgets, in this process, the learned precedents no longer in the store. */
     sync() {
-      const stored = new Set(store.all().map(precedentKey));
-      for (const [key, c] of held) {
-        if (stored.has(key)) continue;
-        precedents.remove(c);
-        held.delete(key);
-      }
+      if (store.count() === held.size) return;
+      const stored = new Set(store.entries().map((e) => e.id));
+      for (const entry of [...held.values()]) if (!stored.has(entry.id)) drop(entry);
     },
   };
 }
