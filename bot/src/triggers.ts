@@ -92,12 +92,14 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
       'hack\\w*', 'breach', 'fraud\\w*', 'phishing', 'stolen', 'suspended unless', '(?:someone|somebody|a stranger|another person)(?: \\S+){0,6} using my', 'unauthori[sz]ed', 'someone (?:logged|got|broke|signed) in(?:to)?', "(?:wasn['’]?t|was not) (?:me|us)\\b", 'no fui yo', "ce n['’]?[ée]tait pas moi", 'das war ich nicht', 'n[ãa]o fui eu',
       "(?:someone|somebody)(?:['’]s| has| is)? (?:been )?(?:checking in|checked in|using|logging in|getting in)(?: \\S+){0,6} (?:my|our) (?:account|membership|card|login|profile|qr code|code|badge|pass)",
       '(?:someone|somebody)(?: else)? (?:used|entered|accessed|got into|logged into|checked in with|is using)(?: \\S+){0,6} my (?:account|membership|card|login|profile)',
-      'alguien(?: m[aá]s)? (?:entr[oó]|us[oó]|accedi[oó]|ingres[oó]|se conect[oó]|est[aá] usando)(?: \\S+){0,6} mi (?:cuenta|membres[ií]a|tarjeta|perfil)',
-      "quelqu['’]un(?: d['’]autre)? (?:est entr[ée]|a utilis[ée]|a acc[ée]d[ée]|s['’]est connect[ée]|utilise|se sert(?: de)?|s['’]est servi(?: de)?)(?: \\S+){0,6} mon (?:compte|abonnement|badge|profil)",
+      'alguien(?: m[aá]s)? (?:entr[oó]|us[oó]|accedi[oó]|ingres[oó]|se conect[oó]|est[aá] usando)(?: \\S+){0,6} mi (?:cuenta|membres[ií]a|tarjeta|perfil|acceso|c[oó]digo)',
+      "quelqu['’]un(?: d['’]autre)? (?:est entr[ée]|a utilis[ée]|a acc[ée]d[ée]|s['’]est connect[ée]|utilise|se sert(?: de)?|s['’]est servi(?: de)?)(?: \\S+){0,6} (?:mon|ma) (?:compte|abonnement|badge|profil|acc[eè]s|carte|code)",
       'jemand(?: anderes| fremdes)? (?:hat|ist|nutzt|benutzt|verwendet)(?: \\S+){0,6} (?:mein|meinem|meinen|meine) (?:konto|account|abo|mitgliedschaft|karte|profil|zugang)',
-      'algu[eé]m (?:entrou|usou|acessou|utilizou|est[aá] usando|est[aá] a usar|anda a usar)(?: \\S+){0,6} (?:a |na |com a )?minha (?:conta|assinatura|carteirinha|senha)',
+      'algu[eé]m (?:entrou|usou|acessou|utilizou|est[aá] usando|est[aá] a usar|anda a usar)(?: \\S+){0,6} (?:(?:a |na |com a )?minha (?:conta|assinatura|carteirinha|senha)|(?:o |no |com o )?meu (?:acesso|c[oó]digo|cart[aã]o|login))',
       'never (?:placed|ordered|authori[sz]ed|made (?:this|that|these|those|the|an?|any) (?:charge|order|payment|purchase|transaction|booking)s?)', "(?:don'?t|do not|didn'?t|did not) (?:recogni[sz]e|authori[sz]e|make|place) (?:this|that|these|the|a) (?:charge|order|login|payment|purchase)", "(?:don'?t|do not) recogni[sz]e",
       '(?:suspicious|strange|weird|fake) (?:email|e-mail|login|link|text|sms|charge|activity|message)', 'is this (?:email|e-mail|link|text|message) (?:real|legit\\w*|from you)', 'leak\\w*', 'password (?:was |got )?changed',
+      // Login details changed behind the customer's back: "switched to an address I've never seen", "… were changed. I didn't do that".
+      "(?:address|e-?mail|number|phone|device)s? (?:i|we)(?:['’]ve| have)? never (?:seen|used|heard of|added)", "(?:i|we) (?:didn['’]?t|did not|never) (?:do|change|request|authori[sz]e) (?:that|this|it)(?=\\s*(?:[.!,;]|$|and\\b|but\\b))",
       '(?:asking|asks|asked) (?:me )?(?:for|to (?:enter|confirm|type)) (?:my |our )?(?:password|credentials|ssn|social security|card (?:number|details))', 'confirm your credentials', 'ssn',
       'is (?:this|that) (?:really )?(?:you|from you)\\?',
       'hackead[oa]', 'fraude', 'sospechos[oa]', 'pirat[ée]e?', '(?:e-?mail|lien|message|connexion) suspect\\w*', 'gehackt', 'betrug', 'verd[aä]chtig\\w*', 'invadid[oa]', 'roubad[oa]', 'robad[oa]', 'suspeit[oa]',
@@ -120,7 +122,7 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
       'furious', 'angry', 'terrible', 'awful', 'worst', 'ridiculous', 'useless', 'garbage', 'wtf', 'disgusting', 'scam', 'horrible', 'unbelievable', 'kidding me', 'fed up', 'pathetic',
       'sick (?:and tired|of)', 'every single time', 'moquez de (?:nous|moi)', 'se moquer de (?:nous|moi)', '(?<!(?:if|when|in case) )(?:nobody|no one|no-one) (?:ever )?(?:answers|picks up|replies|responds|gets back|calls back)',
       // Asked, not stated: "WHY does nobody answer at your shop??"
-      '(?:why|how come) (?:does|did|will|won[\'’]?t|can[\'’]?t) (?:nobody|no one|no-one|anyone|anybody) (?:ever )?(?:answer|pick up|reply|respond|get back|call back)', 'on hold for (?:\\d+ |an? |over |almost |nearly )?(?:minutes|mins|hours?|ages|forever)', '(?:minutes|hours|an hour) on hold', 'frustrat\\w*', 'annoyed', 'incompetent', 'a joke', 'disgrace\\w*',
+      '(?:why|how come) (?:does|did|will|won[\'’]?t|can[\'’]?t) (?:nobody|no one|no-one|anyone|anybody) (?:ever )?(?:answer|pick up|reply|respond|get back|call back)', 'on hold for (?:\\d+ |an? |over |almost |nearly )?(?:minutes|mins|hours?|ages|forever)', '(?:minutes|hours|an hour) on hold', 'frustrat\\w*', 'annoyed', 'incompetent', 'a joke', 'disgrace\\w*', 'una broma', 'un chiste', 'une blague', 'ein witz', 'uma piada',
       'p[ée]simo', 'furios[oa]', 'verg[uü]enza', 'nunca m[aá]s', 'estafa', 'harto', 'harta', 'nadie (?:me )?(?:contesta|responde)', 'qu[eé] mal',
       'nul(?:le)?', 'inadmissible', 'arnaque', 'honteux', 'marre', 'ras le bol', 'personne ne (?:r[ée]pond|rappelle)',
       'schrecklich', 'unversch[aä]mt', 'frechheit', 'katastrophe', 'genervt', 'niemand (?:antwortet|meldet sich|geht ran)', 'sauer',
@@ -137,10 +139,13 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
   },
 ];
 
-/** A message that is only a greeting asks nothing yet: a VA (or the next message) takes it. */
+/** A message that is only a greeting or a thank-you asks nothing: a VA (or the next message) takes it. */
 // One greeting or a few ("Olá, bom dia!"), each perhaps to someone ("hi team"), and nothing else.
 const GREETING = String.raw`(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening|day)|morning|buen(?:os|as) (?:d[ií]as|tardes|noches)|hola|bonjour|bonsoir|salut|coucou|guten (?:morgen|tag|abend)|hallo|servus|gr[uü]ezi|moin|bom dia|boa (?:tarde|noite)|ol[aá]|oi|qu[eé] tal|how are you|how'?s it going|(?:comment )?[çc]a va|wie geht'?s|tudo bem|(?:saludos|greetings|salutations|gr[uü](?:ß|ss)e|sauda[çc][õo]es|cumprimentos)(?:\s+(?:desde|from|de|d['’]|aus|da|do)(?:\s+[\p{L}'’-]+){1,4})?)(?:\s+(?:there|team|everyone|all|folks|guys|tout le monde|zusammen|a todos|pessoal|(?:to )?the (?:whole )?team|(?:[àa] )?(?:toute )?l['’][ée]quipe|(?:a )?todo el equipo|an das team|(?:[àa] )?equipe))?`;
-const greetingOnly = new RegExp(String.raw`^\s*${GREETING}(?:[\s!.,:;-]+${GREETING})*[\s!.,:)?👋🙂😊]*$`, 'iu');
+// A thank-you or an "ok" after an answer asks nothing either ("ok perfect thanks 🙏", "muito obrigada").
+const ACKNOWLEDGEMENT = String.raw`(?:ok(?:ay)?|great|perfect|awesome|got it|thanks?(?: (?:so|very) much| a lot| again)?|thank you(?: (?:so|very) much| again)?|thx|ty|cheers|much appreciated|appreciate it|(?:muchas )?gracias|perfecto|vale|genial|merci(?: beaucoup| bien)?|parfait|super|danke(?: sch[oö]n| sehr| vielmals)?|vielen dank|perfekt|(?:muito )?obrigad[oa]|valeu|perfeito)`;
+const SAYS_NOTHING = `(?:${GREETING}|${ACKNOWLEDGEMENT})`;
+const greetingOnly = new RegExp(String.raw`^\s*${SAYS_NOTHING}(?:[\s!.,:;-]+${SAYS_NOTHING})*[\s!.,:)?\p{Extended_Pictographic}\u{FE0F}\u{1F3FB}-\u{1F3FF}]*$`, 'iu');
 
 /**
  * Payment card numbers pasted into chat: the SOPs say never to take them; a VA removes them. A run of
