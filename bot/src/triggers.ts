@@ -10,6 +10,15 @@ const words = (...alternatives: string[]) =>
   // fail the closing boundary. Word characters here are letters and digits of any script.
   new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|').replaceAll('\\w', '[\\p{L}\\p{N}_]')})(?![\\p{L}\\p{N}])`, 'iu');
 
+/** Occasions flowers are sent for, by language. */
+const OCCASION = {
+  en: '(?:service|funeral|memorial|ceremony|wake|wedding|party|event|celebration)',
+  es: '(?:misa|funeral|velorio|ceremonia|servicio|boda|fiesta|evento)',
+  fr: '(?:c[ée]r[ée]monie|service|enterrement|obs[eè]ques|mariage|f[eê]te|[ée]v[ée]nement)',
+  de: '(?:trauerfeier|beerdigung|beisetzung|zeremonie|hochzeit|feier|veranstaltung)',
+  pt: '(?:cerim[oô]nia|funeral|vel[oó]rio|missa|casamento|festa|evento)',
+};
+
 /** Things a customer ends, as opposed to bookings they move or drop. */
 const CONTRACT_EN = '(?:subscription|membership|plan|account|contract|order|service)';
 const MY_EN = '(?:my |our |the |this |that |his |her |their |tomorrow\'?s |today\'?s )?(?:\\w+ ){0,2}';
@@ -50,7 +59,7 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
       "(?:end|cancel|stop|close) (?:it|that|this)(?: \\S+){0,3} so (?:that )?(?:i|we)(?:['’]?m|['’]?re| am| are)? (?:not|never) (?:get )?(?:charged|billed|renewed)(?: \\S+){0,3} (?:again|next (?:year|month)|every (?:year|month))",
       `call\\w* off ${MY_EN}order`, `(?:no longer|don'?t|do not) (?:want|need) ${MY_EN}${CONTRACT_EN}(?: any ?more)?`, 'unsubscribe me',
       '(?:cancel|termin|finaliz)\\w* (?:mi |la |el |nuestra |nuestro )?(?:suscripci[oó]n|membres[ií]a|cuenta|pedido|contrato|plan|orden)', 'anul\\w* (?:mi |la |el )?(?:suscripci[oó]n|pedido|orden|contrato)',
-      '(?:dar|darme|darnos|dan|den|des|d[eé]|da) (?:\\w+ )?de baja', 'ya no (?:quiero|necesito) (?:la |el |mi )?(?:suscripci[oó]n|membres[ií]a|plan|pedido)',
+      '(?:dar|darme|darnos|dan|den|des|d[eé]|da) (?:\\w+ )?de baja', 'ya no (?:quiero|necesito) (?:la |el |mi )?(?:suscripci[oó]n|membres[ií]a|plan|pedido)', 'ya no (?:quiero|necesito) que (?:me )?(?:llegue|lleguen|entreguen|env[ií]en|manden)',
       'annul\\w* (?:mon |ma |la |le |notre )?(?:abonnement|commande|compte|contrat|adh[ée]sion)', 'r[ée]sili\\w*', 'mettre fin (?:à|a) (?:mon |ma |l\'|notre )?\\w+', 'arr[eê]t\\w* (?:mon |l\'|notre )?abonnement', 'me d[ée]sabonner', 'me d[ée]sinscrire',
       'k[uü]ndig\\w*', 'beend\\w* (?:\\w+ )?(?:abo|abonnement|mitgliedschaft|vertrag)\\w*', '(?:abo|abonnement|mitgliedschaft|bestellung|vertrag)\\w* (?:\\w+ )?(?:stornieren|beenden|aufl[oö]sen|k[uü]ndigen)', 'austreten',
       'cancel\\w* (?:a |o |minha |meu |nossa |nosso )?(?:assinatura|conta|plano|pedido|contrato|ades[aã]o)', 'encerr\\w* (?:a |o |minha |meu )?(?:conta|plano|contrato|assinatura)',
@@ -73,7 +82,11 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
     trigger: 'complaint',
     pattern: words(
       'complain\\w*', 'complaint', 'unacceptable', 'not acceptable', 'no (?:es|está|esta) (?:nada )?aceptable', "(?:n['’](?:est|était) )?pas (?:du tout )?acceptable", 'nicht (?:\\w+ )?akzeptabel', 'n[ãa]o (?:é|e|está|esta) (?:nada )?aceit[aá]vel', 'not (?:what|the one) (?:i|we) (?:paid|ordered|asked) for', 'wrong (?:order|item|bouquet|flowers|size|color|colour)', 'nothing like (?:the|what was (?:in|on) the) (?:picture|photo|image|website|site|description)s?',
-      'arrived (?:\\w+ )?(?:wilted|dead|damaged|broken|crushed|late)', 'wilted', 'wilting', 'dead flowers', '(?:was|were|is|are) (?:really |very |so )?(?:rude|dismissive|unprofessional)',
+      'arrived (?:\\w+ )?(?:wilted|dead|damaged|broken|crushed|late)', '(?:i|we) expected (?:much |a lot |far |a bit )?better',
+      // Flowers for an occasion that came after it: "arrived 40 minutes after the service had started".
+      `arrived (?:\\S+ ){0,4}after (?:the |her |his |their |our |my )?${OCCASION.en}`, `too late for (?:the |her |his |their |our |my )?${OCCASION.en}`,
+      `lleg(?:[oó]|aron) (?:\\S+ ){0,4}despu[eé]s (?:de )?(?:la |el |del |su )?${OCCASION.es}`, `arriv[ée]e?s? (?:\\S+ ){0,4}apr[eè]s (?:la |le |l['’])?${OCCASION.fr}`,
+      `(?:kam|kamen|geliefert) (?:\\S+ ){0,4}nach (?:der |dem |ihrer |seiner )?${OCCASION.de}`, `cheg(?:ou|aram) (?:\\S+ ){0,4}depois (?:d[aoe] |d[ao]s )?${OCCASION.pt}`, 'wilted', 'wilting', 'dead flowers', '(?:was|were|is|are) (?:really |very |so )?(?:rude|dismissive|unprofessional)',
       'unprofessional', 'dismissive', 'ignored (?:me|us)', 'very rough', 'nobody (?:fixed|cares|helped)', '(?:minutes|hours) late', 'late (?:again|twice|every time)', 'never (?:showed|turned) up',
       '(?:trainer|instructor|coach|driver|courier|dentist|hygienist|doctor|therapist|technician|staff|nobody|no one)(?: \\w+){0,2} (?:didn\'?t|did not) (?:show|turn) up',
       '(?:nobody|no one|no-one) (?:called|phoned|told|warned|contacted|informed|let) (?:me|us)', 'no se present[oó]', 'nadie me avis[oó]',
