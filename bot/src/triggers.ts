@@ -124,6 +124,7 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
     pattern: words(
       'waive\\w*', 'take (?:it|that|the \\w+ fee|the fee|the charge) off', '(?:fee|charge|penalty) (?:be |get |gets |is )?(?:taken off|removed|dropped|cancell?ed|refunded)', 'make an exception', 'as an exception', 'special (?:price|pricing|deal|rate|offer|discount)',
       'better (?:price|deal|rate)', '(?:discount|deal|promo|offer)s? for (?:returning|former|old|past|nonprofits?|charit\\w*|non-profits?)',
+      '(?:charity|nonprofit|non-profit|ngo|church)s? (?:pricing|prices?|discounts?|rates?|deals?)',
       'dispute (?:the |this |that |a |my )?(?:\\S+ )?(?:fee|charge)', 'contest\\w* (?:a |essa |esta |o |la |le |les |ces |cette |ce )?(?:taxa|cobran[cç]a|multa|frais|pr[ée]l[eè]vement|p[ée]nalit[ée])',
       '(?:disputar|impugnar) (?:la |el |esta |este )?(?:tarifa|cargo|cobro|multa)', 'geb[uü]hr\\w* (?:\\w+ )?(?:anfechten|bestreiten)',
       'condon\\w*', 'hacer una excepci[oó]n', 'precio especial', 'exon[ée]r\\w*', 'faire une exception', 'geste commercial', 'ausnahme', 'erlassen', 'kulanz\\w*', 'abrir uma exce[cç][aã]o', 'pre[cç]o especial',
@@ -157,7 +158,9 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
 const GREETING = String.raw`(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening|day)|morning|buen(?:os|as) (?:d[ií]as|tardes|noches)|hola|bonjour|bonsoir|salut|coucou|guten (?:morgen|tag|abend)|hallo|servus|gr[uü]ezi|moin|bom dia|boa (?:tarde|noite)|ol[aá]|oi|qu[eé] tal|how are you|how'?s it going|(?:comment )?[çc]a va|wie geht'?s|tudo bem|(?:saludos|greetings|salutations|gr[uü](?:ß|ss)e|sauda[çc][õo]es|cumprimentos)(?:\s+(?:desde|from|de|d['’]|aus|da|do)(?:\s+[\p{L}'’-]+){1,4})?)(?:\s+(?:there|team|everyone|all|folks|guys|tout le monde|zusammen|a todos|pessoal|(?:to )?the (?:whole )?team|(?:[àa] )?(?:toute )?l['’][ée]quipe|(?:a )?todo el equipo|an das team|(?:[àa] )?equipe))?`;
 // A thank-you or an "ok" after an answer asks nothing either ("ok perfect thanks 🙏", "muito obrigada").
 const ACKNOWLEDGEMENT = String.raw`(?:ok(?:ay)?|great|perfect|awesome|got it|thanks?(?: (?:so|very) much| a lot| again)?|thank you(?: (?:so|very) much| again)?|thx|ty|cheers|much appreciated|appreciate it|(?:muchas )?gracias|perfecto|vale|genial|merci(?: beaucoup| bien)?|parfait|super|danke(?: sch[oö]n| sehr| vielmals)?|vielen dank|perfekt|(?:muito )?obrigad[oa]|valeu|perfeito)`;
-const SAYS_NOTHING = `(?:${GREETING}|${ACKNOWLEDGEMENT})`;
+// Who is writing, by name ("aquí Lupita de Chula Vista", "this is Tom from Harbor Dental"): still no question.
+const INTRODUCTION = String.raw`(?:this is|my name is|aqu[ií]|soy|me llamo|ici|je m['’]appelle|hier (?:ist|spricht)|ich hei(?:ß|ss)e|aqui (?:[ée] |fala )?|meu nome [ée]|sou (?:a|o)) \p{Lu}[\p{L}'’-]+(?:\s+(?:de|from|aus|da|do|at|of|with|von|d['’])(?:\s+[\p{L}'’&-]+){1,4})?`;
+const SAYS_NOTHING = `(?:${GREETING}|${ACKNOWLEDGEMENT}|${INTRODUCTION})`;
 const greetingOnly = new RegExp(String.raw`^\s*${SAYS_NOTHING}(?:[\s!.,:;-]+${SAYS_NOTHING})*[\s!.,:)?\p{Extended_Pictographic}\u{FE0F}\u{1F3FB}-\u{1F3FF}]*$`, 'iu');
 
 /**
