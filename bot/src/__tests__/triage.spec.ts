@@ -166,7 +166,7 @@ describe('decide', () => {
 
   it("when the question names what the top SOP keeps to its internal notes, then a VA answers, and such a SOP is never offered as a choice", () => {
     const withheld = [{ ...strong[0]!, internalOnly: ['nonprofit'] }, strong[1]!];
-    const d = decide({ ...base, text: 'nonprofit pricing?', hits: withheld });
+    const d = decide({ ...base, text: 'anything for a nonprofit?', hits: withheld });
     expect(d).toMatchObject({ kind: 'escalate', trigger: 'internal_only' });
     expect(d.reason).toContain('names "nonprofit", which SOP "va-sop-reset-001" speaks of only in its internal notes');
     const close = [hit('a', 30, 1), { ...hit('b', 20, 1), internalOnly: ['nonprofit'] }];
