@@ -86,7 +86,8 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
       // Flowers for an occasion that came after it: "arrived 40 minutes after the service had started".
       `arrived (?:\\S+ ){0,4}after (?:the |her |his |their |our |my )?${OCCASION.en}`, `too late for (?:the |her |his |their |our |my )?${OCCASION.en}`,
       `lleg(?:[oó]|aron) (?:\\S+ ){0,4}despu[eé]s (?:de )?(?:la |el |del |su )?${OCCASION.es}`, `arriv[ée]e?s? (?:\\S+ ){0,4}apr[eè]s (?:la |le |l['’])?${OCCASION.fr}`,
-      `(?:kam|kamen|geliefert) (?:\\S+ ){0,4}nach (?:der |dem |ihrer |seiner )?${OCCASION.de}`, `cheg(?:ou|aram) (?:\\S+ ){0,4}depois (?:d[aoe] |d[ao]s )?${OCCASION.pt}`, 'wilted', 'wilting', 'dead flowers', '(?:was|were|is|are) (?:really |very |so )?(?:rude|dismissive|unprofessional)',
+      `(?:kam|kamen|geliefert) (?:\\S+ ){0,4}nach (?:der |dem |ihrer |seiner )?${OCCASION.de}`, `cheg(?:ou|aram) (?:\\S+ ){0,4}depois (?:d[aoe] |d[ao]s )?${OCCASION.pt}`,
+      'wilted', 'wilting', 'dead flowers', '(?:was|were|is|are) (?:really |very |so )?(?:rude|dismissive|unprofessional)',
       'unprofessional', 'dismissive', 'ignored (?:me|us)', 'very rough', 'nobody (?:fixed|cares|helped)', '(?:minutes|hours) late', 'late (?:again|twice|every time)', 'never (?:showed|turned) up',
       '(?:trainer|instructor|coach|driver|courier|dentist|hygienist|doctor|therapist|technician|staff|nobody|no one)(?: \\w+){0,2} (?:didn\'?t|did not) (?:show|turn) up',
       '(?:nobody|no one|no-one) (?:called|phoned|told|warned|contacted|informed|let) (?:me|us)', 'no se present[oó]', 'nadie me avis[oó]',

@@ -24,7 +24,6 @@ export function createPrecedentStore(db: Db, now: () => number = Date.now) {
     'INSERT INTO precedents (client_uid, text, lang, outcome, source, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
   );
   const list = db.prepare<[], Row>('SELECT id, client_uid, text, lang, outcome, source, created_at FROM precedents ORDER BY id');
-  const one = db.prepare<[number], Row>('SELECT id, client_uid, text, lang, outcome, source, created_at FROM precedents WHERE id = ?');
   const remove = db.prepare<[number]>('DELETE FROM precedents WHERE id = ?');
   const count = db.prepare('SELECT count(*) FROM precedents');
   const asCase = (r: Row): LabelledCase =>
@@ -44,10 +43,6 @@ export function createPrecedentStore(db: Db, now: () => number = Date.now) {
     /** Every learned precedent with its row id, who settled it and when, for people to review. */
     entries(): LearnedPrecedent[] {
       return list.all().map(asEntry);
-    },
-    get(id: number): LearnedPrecedent | undefined {
-      const r = one.get(id);
-      return r && asEntry(r);
     },
     /** Forgets precedent `id`; false when there is none. */
     remove(id: number): boolean {
