@@ -55,7 +55,7 @@ const envSchema = z
       .string()
       .optional()
       .transform((s) => (s ?? '').split(',').map((p) => p.trim()).filter(Boolean)),
-    /** How often the bot looks for learned precedents removed from its store (`pnpm precedents --remove`). */
+    /** How often the bot looks for learned precedents removed from its store (`pnpm precedents --remove`) and for changed PRECEDENTS files. */
     PRECEDENTS_RECHECK_SECONDS: z.coerce.number().positive().default(30),
     /** Optional answer composer: any OpenAI-compatible API. Off unless both URL and model are set. */
     LLM_BASE_URL: z.url().optional(),

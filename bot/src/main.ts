@@ -13,7 +13,8 @@ import type { HandlerContext } from './handlers/context.ts';
 import { createPresence } from './escalation/presence.ts';
 import { createCannedSync } from './knowledge/canned-responses.ts';
 import { createComposer } from './knowledge/composer.ts';
-import { createPrecedents, loadCases } from './knowledge/precedents.ts';
+import { createPrecedentFiles } from './knowledge/precedent-files.ts';
+import { createPrecedents } from './knowledge/precedents.ts';
 import { createSopIndex } from './knowledge/sop-index.ts';
 import { createHelpCenterClient } from './publish/help-center-client.ts';
 import { adminTokenProblem, publishSops } from './publish/publish-sops.ts';
@@ -68,15 +69,20 @@ const directory = await createDirectory(sbf, log.child({ part: 'directory' }));
 const sops = await createSopIndex(sbf);
 const precedentStore = createPrecedentStore(db);
 let precedents;
+let precedentFiles;
 try {
-  precedents = createPrecedents([...loadCases(config.precedentFiles), ...precedentStore.all()]);
+  precedentFiles = createPrecedentFiles(config.precedentFiles, (precedents = createPrecedents([])), log.child({ part: 'precedents' }));
+  for (const c of [...precedentFiles.cases, ...precedentStore.all()]) precedents.add(c);
 } catch (err) {
   if (!(err instanceof JsonlError)) throw err;
   process.stderr.write(`Invalid configuration:\n  PRECEDENTS: ${err.message}\n\nSee README.md "Configuration".\n`);
   process.exit(78);
 }
 const learned = createLearnedPrecedents(precedentStore, precedents);
-const precedentsRecheck = setInterval(() => learned.sync(), config.precedentsRecheckMs);
+const precedentsRecheck = setInterval(() => {
+  learned.sync();
+  precedentFiles.recheck();
+}, config.precedentsRecheckMs);
 precedentsRecheck.unref();
 const chatwoot = createChatwootClient({
   baseUrl: config.chatwoot.baseUrl,

@@ -97,6 +97,21 @@ describe.concurrent('precedents (ADR 016)', () => {
     expect(world.sim.invalidCalls()).toEqual([]);
   });
 
+  it('when the operator adds a past question to a PRECEDENTS file while the bot runs, then the bot decides by it without a restart', async ({ expect, onTestFinished }) => {
+    const file = precedentsFile(onTestFinished, []);
+    const world = await startWorld(onTestFinished, { env: { PRECEDENTS: file, PRECEDENTS_RECHECK_SECONDS: '0.2' } });
+    expect(await firstReply(world, 80, VAGUE_LOGIN)).toMatchObject({ content_type: 'input_select' });
+
+    writeFileSync(file, JSON.stringify({ text: 'I need to get back into my account, how?', client_uid: ACME, expect: { answer: 'va-sop-acme-password-reset-001' } }) + '\n');
+    // The bot looks at the file every 0.2 s; each try is a new conversation, so none repeats the last.
+    const deadline = Date.now() + 10_000;
+    let conversation = 81;
+    let reply = await firstReply(world, conversation, VAGUE_LOGIN);
+    while (reply.content_type !== 'text' && Date.now() < deadline) reply = await firstReply(world, ++conversation, VAGUE_LOGIN);
+    expect(reply).toMatchObject({ content_type: 'text', content: expect.stringContaining('Source: Reset your password') });
+    expect(world.sim.invalidCalls()).toEqual([]);
+  });
+
   it('when an operator removes a learned precedent with pnpm precedents, then the running bot stops deciding by it', async ({ expect, onTestFinished }) => {
     const world = await startWorld(onTestFinished, { env: { APP_SECRET, PRECEDENTS_RECHECK_SECONDS: '0.2' } });
     expect((await learnFromDashboard(world, 75)).status).toBe(200);
