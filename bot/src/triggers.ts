@@ -57,6 +57,8 @@ export const escalationTriggers: Array<{ trigger: string; pattern: RegExp }> = [
       `cancel\\w* ${MY_EN}${CONTRACT_EN}`, `(?:end|stop|terminate|quit|close|delete|discontinue|shut down) ${MY_EN}(?:${CONTRACT_EN}|workspace)`, 'stop billing (?:us|me)', 'cancel\\w* (?:everything|it all)',
       // The contract named before, billed again: "the Care Plan … How do I end it so I'm not charged the $299 again?"
       "(?:end|cancel|stop|close) (?:it|that|this)(?: \\S+){0,3} so (?:that )?(?:i|we)(?:['’]?m|['’]?re| am| are)? (?:not|never) (?:get )?(?:charged|billed|renewed)(?: \\S+){0,3} (?:again|next (?:year|month)|every (?:year|month))",
+      // … or stopped before it renews: "How do I end it before it renews?"
+      "(?:end|cancel|stop|close) (?:it|that|this)(?: \\S+){0,3} before (?:it|that|this) (?:auto-?)?renews",
       `call\\w* off ${MY_EN}order`, `(?:no longer|don'?t|do not) (?:want|need) ${MY_EN}${CONTRACT_EN}(?: any ?more)?`, 'unsubscribe me',
       '(?:cancel|termin|finaliz)\\w* (?:mi |la |el |nuestra |nuestro )?(?:suscripci[oó]n|membres[ií]a|cuenta|pedido|contrato|plan|orden)', 'anul\\w* (?:mi |la |el )?(?:suscripci[oó]n|pedido|orden|contrato)',
       '(?:dar|darme|darnos|dan|den|des|d[eé]|da) (?:\\w+ )?de baja', 'ya no (?:quiero|necesito) (?:la |el |mi )?(?:suscripci[oó]n|membres[ií]a|plan|pedido)', 'ya no (?:quiero|necesito) que (?:me )?(?:llegue|lleguen|entreguen|env[ií]en|manden)',

@@ -132,6 +132,8 @@ describe('decide', () => {
     ['a greeting and a name, then a question (routine)', { text: 'hi, this is Maria. how do I reset my password?' }, 'answer'],
     ['a greeting and a problem stated (routine)', { text: "hello, I'm locked out, how do I reset my password" }, 'answer'],
     ['charity pricing asked', { text: 'church youth group here, any charity pricing? how much off?' }, 'exception_request'],
+    ['a plan to end before it renews', { text: "I won't need the Care Plan past this year. How do I end it before it renews?" }, 'cancellation'],
+    ['a plan change before it renews (routine)', { text: 'can I change my plan before it renews?' }, 'answer'],
     ['greetings from a town, then a question (routine)', { text: 'saludos desde Chula Vista, how do I reset my password?' }, 'answer'],
     ['a greeting then a question (routine)', { text: 'hi, how do I reset my password' }, 'answer'],
     ['a VAT reverse charge on invoices (routine)', { text: 'finance says our invoices need the VAT number and reverse charge, where does that go?' }, 'answer'],
