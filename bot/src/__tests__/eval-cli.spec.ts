@@ -9,7 +9,8 @@ const bot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const run = (...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', join(bot, 'src/cli/eval.ts'), ...args], { cwd: bot, encoding: 'utf8' });
 
-describe('eval CLI', () => {
+// Every test spawns the CLI (tsx) one or more times: seconds each on a busy machine, so 5 s is too short.
+describe('eval CLI', { timeout: 30_000 }, () => {
   it('when run on the shipped vault with two cases, then it prints a decision per case and a summary', () => {
     const cases = join(mkdtempSync(join(tmpdir(), 'eval-')), 'cases.jsonl');
     writeFileSync(

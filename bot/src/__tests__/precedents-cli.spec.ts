@@ -29,7 +29,8 @@ function storeWith(...cases: LabelledCase[]): string {
   return dir;
 }
 
-describe('precedents CLI', () => {
+// Every test spawns the CLI (tsx) one or more times: seconds each on a busy machine, so 5 s is too short.
+describe('precedents CLI', { timeout: 30_000 }, () => {
   it('when the bot learned two precedents, then it lists both with id, date, client, language and SOP, and --client keeps one', () => {
     const dir = storeWith(acme, bloom);
     const all = run(dir);
