@@ -68,16 +68,16 @@ const stopWatching = watchVault(sbf, log.child({ part: 'vault' }));
 const directory = await createDirectory(sbf, log.child({ part: 'directory' }));
 const sops = await createSopIndex(sbf);
 const precedentStore = createPrecedentStore(db);
-let precedents;
+const precedents = createPrecedents([]);
 let precedentFiles;
 try {
-  precedentFiles = createPrecedentFiles(config.precedentFiles, (precedents = createPrecedents([])), log.child({ part: 'precedents' }));
-  for (const c of [...precedentFiles.cases, ...precedentStore.all()]) precedents.add(c);
+  precedentFiles = createPrecedentFiles(config.precedentFiles, precedents, log.child({ part: 'precedents' }));
 } catch (err) {
   if (!(err instanceof JsonlError)) throw err;
   process.stderr.write(`Invalid configuration:\n  PRECEDENTS: ${err.message}\n\nSee README.md "Configuration".\n`);
   process.exit(78);
 }
+// After the files' cases: ties between equally alike past questions go to the earlier.
 const learned = createLearnedPrecedents(precedentStore, precedents);
 const precedentsRecheck = setInterval(() => {
   learned.sync();

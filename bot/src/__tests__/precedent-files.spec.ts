@@ -20,7 +20,6 @@ function setup(...cases: LabelledCase[]) {
   const log = { info: () => {}, warn: (o: unknown) => warnings.push(o) };
   const precedents = createPrecedents([]);
   const files = createPrecedentFiles([dir], precedents, log as never);
-  files.cases.forEach((c) => precedents.add(c));
   // A rewrite within the same millisecond as the first write would keep the stamp: date it later.
   const rewrite = (content: string, at: number) => {
     writeFileSync(file, content);

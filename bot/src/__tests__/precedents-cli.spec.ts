@@ -55,12 +55,12 @@ describe('precedents CLI', { timeout: 30_000 }, () => {
     const bad = run(dir, '--remove', '1', '--remove', '9');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('no learned precedent with id 9');
-    expect(createPrecedentStore(openDb(dir)).all()).toEqual([acme, bloom]);
+    expect(createPrecedentStore(openDb(dir)).entries().map((e) => e.case)).toEqual([acme, bloom]);
 
     const ok = run(dir, '--remove', '1');
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('removed 1 precedent');
-    expect(createPrecedentStore(openDb(dir)).all()).toEqual([bloom]);
+    expect(createPrecedentStore(openDb(dir)).entries().map((e) => e.case)).toEqual([bloom]);
   });
 
   it('when the id is not a number or DATA_DIR holds no store, then it says so and exits non-zero', () => {

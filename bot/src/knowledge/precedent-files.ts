@@ -19,19 +19,28 @@ function stampOf(paths: string[]): string {
     .join('\n');
 }
 
+/** The cases of `a` left once each case of `b` has taken one equal to it: what `a` has that `b` has not. */
+function minus(a: readonly LabelledCase[], b: readonly LabelledCase[]): LabelledCase[] {
+  const left = new Map<string, number>();
+  for (const c of b) left.set(caseKey(c), (left.get(caseKey(c)) ?? 0) + 1);
+  return a.filter((c) => {
+    const n = left.get(caseKey(c)) ?? 0;
+    if (n > 0) left.set(caseKey(c), n - 1);
+    return n === 0;
+  });
+}
+
 /**
- * The `PRECEDENTS` files while the bot runs: `recheck()` reads them again when one changed, came or
- * went, and the bot then decides by what they hold now, without a restart. A file that no longer
- * parses (half written, a bad line) leaves the precedents as they were, with a warning naming it.
+ * The `PRECEDENTS` files while the bot runs: their cases go into `precedents` at once, and
+ * `recheck()` reads them again when one changed, came or went, so the bot decides by what they hold
+ * now, without a restart. A file that no longer parses (half written, a bad line) leaves the
+ * precedents as they were, with a warning naming it. A bad file at start throws (JsonlError).
  */
 export function createPrecedentFiles(paths: string[], precedents: Precedents, log: Pick<Logger, 'info' | 'warn'>) {
   let stamp = stampOf(paths);
   let cases = loadCases(paths);
+  cases.forEach((c) => precedents.add(c));
   return {
-    /** The cases read at start, to build the precedents with. */
-    get cases(): readonly LabelledCase[] {
-      return cases;
-    },
     recheck() {
       const now = stampOf(paths);
       if (now === stamp) return;
@@ -45,28 +54,11 @@ export function createPrecedentFiles(paths: string[], precedents: Precedents, lo
         return;
       }
       // Unchanged cases keep their place, so ties between equally alike past questions go as before.
-      const left = new Map<string, number>();
-      for (const c of next) left.set(caseKey(c), (left.get(caseKey(c)) ?? 0) + 1);
-      let removed = 0;
-      for (const c of cases) {
-        const n = left.get(caseKey(c)) ?? 0;
-        if (n > 0) left.set(caseKey(c), n - 1);
-        else if (precedents.remove(c)) removed++;
-      }
-      const before = new Map<string, number>();
-      for (const c of cases) before.set(caseKey(c), (before.get(caseKey(c)) ?? 0) + 1);
-      let added = 0;
-      for (const c of next) {
-        const n = before.get(caseKey(c)) ?? 0;
-        if (n > 0) {
-          before.set(caseKey(c), n - 1);
-          continue;
-        }
-        precedents.add(c);
-        added++;
-      }
+      const removed = minus(cases, next).filter((c) => precedents.remove(c)).length;
+      const added = minus(next, cases);
+      added.forEach((c) => precedents.add(c));
       cases = next;
-      log.info({ added, removed, cases: next.length }, 'PRECEDENTS files changed: read again');
+      log.info({ added: added.length, removed, cases: next.length }, 'PRECEDENTS files changed: read again');
     },
   };
 }

@@ -25,7 +25,7 @@ export function createPrecedentStore(db: Db, now: () => number = Date.now) {
   );
   const list = db.prepare<[], Row>('SELECT id, client_uid, text, lang, outcome, source, created_at FROM precedents ORDER BY id');
   const remove = db.prepare<[number]>('DELETE FROM precedents WHERE id = ?');
-  const count = db.prepare('SELECT count(*) FROM precedents');
+  const count = db.prepare<[], number>('SELECT count(*) FROM precedents').pluck();
   const asCase = (r: Row): LabelledCase =>
     labelledCaseSchema.parse({ client_uid: r.client_uid, text: r.text, ...(r.lang ? { lang: r.lang } : {}), expect: JSON.parse(r.outcome) });
   const asEntry = (r: Row): LearnedPrecedent => ({ id: r.id, source: r.source, createdAt: r.created_at, case: asCase(r) });
@@ -36,10 +36,7 @@ export function createPrecedentStore(db: Db, now: () => number = Date.now) {
       const run = insert.run(c.client_uid, c.text, c.lang ?? null, JSON.stringify(c.expect), source, createdAt);
       return run.changes > 0 ? { id: Number(run.lastInsertRowid), source, createdAt, case: c } : undefined;
     },
-    count: () => count.pluck().get() as number,
-    all(): LabelledCase[] {
-      return list.all().map(asCase);
-    },
+    count: () => count.get()!,
     /** Every learned precedent with its row id, who settled it and when, for people to review. */
     entries(): LearnedPrecedent[] {
       return list.all().map(asEntry);
@@ -56,13 +53,14 @@ export type PrecedentStore = ReturnType<typeof createPrecedentStore>;
 export const precedentKey = (c: Pick<LabelledCase, 'client_uid' | 'text' | 'expect'>) => JSON.stringify([c.client_uid, c.text, c.expect]);
 
 /**
- * The running bot's side of learned precedents: what a VA settles is stored and counts from the next
- * message; what `pnpm precedents --remove` takes out of the store leaves the bot at the next `sync()`.
+ * The running bot's side of learned precedents: what the store holds joins `precedents` at once, what a
+ * VA settles is stored and counts from the next message; what `pnpm precedents --remove` takes out of the store leaves the bot at the next `sync()`.
  * The store is read once at start: this process is the only one that adds, so the rows it holds are
  * the store's until a count says the CLI removed some.
  */
 export function createLearnedPrecedents(store: PrecedentStore, precedents: Precedents) {
   const held = new Map<number, LearnedPrecedent>(store.entries().map((e) => [e.id, e]));
+  for (const e of held.values()) precedents.add(e.case);
   const drop = (entry: LearnedPrecedent) => {
     precedents.remove(entry.case);
     held.delete(entry.id);

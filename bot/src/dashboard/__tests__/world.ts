@@ -134,7 +134,7 @@ export async function startWorld(opts: { appSecret?: string | null; precedents?:
   const sbf = openVaultStore(join(dir, 'vault'), log, () => NOW);
   // As main.ts builds them: the agency's files (here `opts.precedents`), then what VAs settled.
   const precedentStore = createPrecedentStore(db, () => NOW.getTime());
-  const precedents = createPrecedents([...(opts.precedents ?? []), ...precedentStore.all()]);
+  const precedents = createPrecedents(opts.precedents ?? []);
   const ctx = {
     precedents,
     learned: createLearnedPrecedents(precedentStore, precedents),
