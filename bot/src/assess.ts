@@ -19,6 +19,8 @@ export interface AssessInput {
   canOfferChoice?: boolean;
   /** The bot's last turn was a choice the customer answered by typing instead. */
   choiceOffered?: boolean;
+  /** Another client of the agency the text names, by title (the directory's `otherClientNamed`). */
+  otherClient?: string;
 }
 
 export type Assessment = Decision & { language: Language; hits: SopHit[] };

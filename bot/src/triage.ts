@@ -49,6 +49,8 @@ export interface DecisionInput {
   language: Language;
   /** Whether the client has any SOP in the customer's language. */
   hasLanguage: boolean;
+  /** Another client of the agency that the message names ("our Acme Cloud workspace" in Lumen Dental's chat). */
+  otherClient?: string;
   lastAnsweredSop?: string;
   /** The best-matching internal-only SOP, if any. */
   internalBest?: { sop: VaSop; score: number };
@@ -181,6 +183,8 @@ export function decide(input: DecisionInput): Decision {
   if (!text) return escalate('empty', 'the message has no text');
   const matched = matchTrigger(text);
   if (matched) return escalate(matched.trigger, `the message matches the "${matched.trigger}" rule ("${matched.phrase}")`);
+  // The customer is in the wrong chat, or asks about that client: its SOPs, not this one's, would answer.
+  if (input.otherClient) return escalate('other_client', `the message names ${input.otherClient}, another client of the agency`);
   if (input.botTurns >= input.policy.maxBotTurns) {
     return escalate('max_bot_turns', `the bot already answered ${input.botTurns} times in this conversation`);
   }

@@ -37,6 +37,7 @@ describe('decide', () => {
     ['a repeat after a bot answer', { text: 'that did not help, still not working' }, 'didnt_help'],
     ['the same question again', { lastAnsweredSop: 'va-sop-reset-001' }, 'repeat_question'],
     ['in a language without SOPs', { language: 'de', hasLanguage: false }, 'no_sop_in_language'],
+    ['another client of the agency named', { otherClient: 'Acme Cloud' }, 'other_client'],
     ['a charge to reverse', { text: 'we got renewed by mistake, need that charge reversed' }, 'refund'],
     ['a Spanish cancellation in the third person', { text: 'ya no quiero la suscripción, me la dan de baja por favor' }, 'cancellation'],
     ['ending a membership', { text: 'please end my care plan membership' }, 'cancellation'],

@@ -25,5 +25,6 @@ export function assessInputFor(
     labels: c.labels ?? [],
     hasAttachments: false,
     policy: policyFor(directory.byClient(c.client_uid)?.support.bot),
+    otherClient: directory.otherClientNamed(c.client_uid, c.text)?.title,
   };
 }

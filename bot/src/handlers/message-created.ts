@@ -61,6 +61,7 @@ export async function onMessageCreated(ev: MessageEvent, ctx: HandlerContext): P
     lastAnsweredSop: row.last_answer_sop ?? undefined,
     canOfferChoice: conversation.channel === WEB_WIDGET,
     choiceOffered: Boolean(earlier),
+    otherClient: ctx.directory.otherClientNamed(clientUid, text)?.title,
   }, ctx.precedents);
   const outcome = await withComposer(ctx.composer, text, assessment, policy);
   ctx.log.info(

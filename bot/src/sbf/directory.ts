@@ -1,5 +1,6 @@
 import { vaClientSchema, vaCustomerSupportSchema, type VaClient, type VaCustomerSupport } from '@sbf-chatwoot/shared';
 import type { Logger } from 'pino';
+import { createClientNames, type NamedClient } from '../knowledge/client-names.ts';
 import type { SbfStore } from './store.ts';
 
 export interface ClientSetup {
@@ -13,6 +14,7 @@ export interface ClientSetup {
  */
 export async function createDirectory(store: SbfStore, log: Logger) {
   let setups: ClientSetup[] = [];
+  let otherClientNamed = createClientNames([]);
 
   async function rebuild() {
     const supports = await store.query({ type: 'va.customer_support', allClients: true });
@@ -30,6 +32,8 @@ export async function createDirectory(store: SbfStore, log: Logger) {
       next.push({ support: s.data, client: client?.success ? client.data : undefined });
     }
     setups = next;
+    const named = next.flatMap((s): NamedClient[] => (s.client?.title ? [{ uid: s.support.client_uid, title: s.client.title }] : []));
+    otherClientNamed = createClientNames(named);
   }
 
   await rebuild();
@@ -57,6 +61,8 @@ export async function createDirectory(store: SbfStore, log: Logger) {
       return setups.find((s) => s.support.client_uid === clientUid);
     },
     all: () => setups,
+    /** Another client of the agency that a message to `clientUid` names, if any (see client-names.ts). */
+    otherClientNamed: (clientUid: string, text: string) => otherClientNamed(clientUid, text),
   };
 }
 export type Directory = Awaited<ReturnType<typeof createDirectory>>;
