@@ -7,6 +7,7 @@ const clients = [
   { uid: 'kora', title: 'Kora Fitness' },
   { uid: 'lumen', title: 'Lumen Dental' },
   { uid: 'acme-dental', title: 'Acme Dental Labs' },
+  { uid: 'acme-eu', title: 'Acme Cloud' },
 ];
 const otherClientNamed = createClientNames(clients);
 
@@ -25,6 +26,7 @@ describe('otherClientNamed', () => {
     ['a short brand alone', 'kora', 'my Co-worker wants a guest pass', undefined],
     ['another client sharing the brand, by its whole title', 'acme', 'our Acme Dental Labs account is separate, right?', 'acme-dental'],
     ['no client named', 'lumen', 'can I move my cleaning to next week?', undefined],
+    ['a client with the own title (a second account of the same business)', 'acme', 'is Acme Cloud down?', undefined],
   ])('%s', (_, client, text, expected) => {
     expect(otherClientNamed(client, text)?.uid).toBe(expected);
   });

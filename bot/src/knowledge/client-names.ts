@@ -7,31 +7,52 @@ export interface NamedClient {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const word = (s: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(fold(s)).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu');
+const wordsOf = (s: string) => fold(s).toLowerCase().split(/\s+/).filter(Boolean);
 /** A brand this short ("Co", "Dr") is too often just a word. */
 const BRAND_LENGTH = 4;
+
+interface Name {
+  client: NamedClient;
+  /** The whole title from where its first word starts: sticky, case-insensitive. */
+  title: RegExp;
+  key: string;
+  brand: boolean;
+}
 
 /**
  * Finds, in a message to one client, the name of another client of the agency: a customer in the
  * wrong chat window ("how do I reset the password for our Acme Cloud workspace?" in Lumen Dental's
  * chat), whose answer, if any, is that client's. A name is the client's whole title, in any case,
  * or its first word (the brand) written with a capital, since a brand may also be a word ("Bloom").
- * A word of the client's own title never names another.
+ * Neither the client's own title nor a word of it names another client.
  */
 export function createClientNames(clients: NamedClient[]) {
-  const named = clients.map((c) => {
-    const brand = c.title.split(/\s+/)[0] ?? '';
-    return { client: c, title: word(c.title), brand: brand.length >= BRAND_LENGTH ? { text: fold(brand).toLowerCase(), re: word(brand) } : undefined };
-  });
-  const ownWords = new Map(clients.map((c) => [c.uid, new Set(fold(c.title).toLowerCase().split(/\s+/))]));
+  // Names by their first word, so a message is read once however many clients the agency has.
+  const byFirstWord = new Map<string, Name[]>();
+  const own = new Map<string, { key: string; words: Set<string> }>();
+  for (const client of clients) {
+    const words = wordsOf(client.title);
+    const first = words[0];
+    if (!first) continue;
+    const key = words.join(' ');
+    own.set(client.uid, { key, words: new Set(words) });
+    const title = new RegExp(`${words.map(escape).join('\\s+')}(?![\\p{L}\\p{N}])`, 'iuy');
+    const names = byFirstWord.get(first) ?? [];
+    names.push({ client, title, key, brand: first.length >= BRAND_LENGTH });
+    byFirstWord.set(first, names);
+  }
 
   return function otherClientNamed(clientUid: string, text: string): NamedClient | undefined {
+    const mine = own.get(clientUid);
     const folded = fold(text);
-    const own = ownWords.get(clientUid);
-    for (const { client, title, brand } of named) {
-      if (client.uid === clientUid) continue;
-      if (folded.match(title)) return client;
-      if (brand && !own?.has(brand.text) && folded.match(brand.re)?.some((m) => m[0] !== m[0]!.toLowerCase())) return client;
+    for (const m of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
+      const word = m[0].toLowerCase();
+      for (const name of byFirstWord.get(word) ?? []) {
+        if (name.client.uid === clientUid || name.key === mine?.key) continue;
+        name.title.lastIndex = m.index;
+        if (name.title.test(folded)) return name.client;
+        if (name.brand && !mine?.words.has(word) && m[0] !== word) return name.client;
+      }
     }
     return undefined;
   };
