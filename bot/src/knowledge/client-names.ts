@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../regexp.ts';
 import { fold } from './analyzer.ts';
 
 /** A client of the agency, as its customers name it. */
@@ -6,7 +7,6 @@ export interface NamedClient {
   title: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const wordsOf = (s: string) => fold(s).toLowerCase().split(/\s+/).filter(Boolean);
 /** A brand this short ("Co", "Dr") is too often just a word. */
 const BRAND_LENGTH = 4;
@@ -36,7 +36,7 @@ export function createClientNames(clients: NamedClient[]) {
     if (!first) continue;
     const key = words.join(' ');
     own.set(client.uid, { key, words: new Set(words) });
-    const title = new RegExp(`${words.map(escape).join('\\s+')}(?![\\p{L}\\p{N}])`, 'iuy');
+    const title = new RegExp(`${words.map(escapeRegExp).join('\\s+')}(?![\\p{L}\\p{N}])`, 'iuy');
     const names = byFirstWord.get(first) ?? [];
     names.push({ client, title, key, brand: first.length >= BRAND_LENGTH });
     byFirstWord.set(first, names);

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../regexp.ts';
 import { fold } from './analyzer.ts';
 import type { Language } from './language.ts';
 
@@ -66,7 +67,7 @@ const UNITS: Record<Language, Record<Unit, Record<string, number>>> = {
 export const plain = (s: string) => fold(s).toLowerCase();
 
 const alternation = (words: Iterable<string>) =>
-  [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  [...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 
 interface Reader {
   pattern: RegExp;

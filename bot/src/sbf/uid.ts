@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../regexp.ts';
+
 /** `va.task` + client `va-client-acme-001` → prefix `va-task-acme`. */
 export function uidPrefix(type: string, clientUid?: string): string {
   const typePart = type === 'va.customer_support' ? 'va-support' : type.replace(/\./g, '-').replace(/_/g, '');
@@ -16,7 +18,7 @@ export function clientSlug(clientUid: string): string {
 /** Next `-NNN` after the highest counter already used with this prefix. */
 export function nextUid(prefix: string, existing: Iterable<string>): string {
   let max = 0;
-  const re = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d{3,})$`);
+  const re = new RegExp(`^${escapeRegExp(prefix)}-(\\d{3,})$`);
   for (const uid of existing) {
     const m = re.exec(uid);
     if (m) max = Math.max(max, Number(m[1]));
